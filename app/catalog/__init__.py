@@ -1,0 +1,1 @@
+"""Catalogue sources -> database: the official SDK snapshot, the repository's data files, and the loader."""

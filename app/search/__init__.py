@@ -1,0 +1,1 @@
+"""Search: normalised text -> derived in-process index -> ranked entries."""

@@ -1,0 +1,286 @@
+"""Search: database entries -> the in-process index that lookup/search views query.
+
+Design.  The index is derived data: it is built from the Entries of the read model (which come from
+the database) and never written anywhere, so it can always be dropped and rebuilt.  It lives in
+process memory because the catalogue is small (about 17k entries, a few MB of text) and read on
+every keystroke; a dictionary probe costs microseconds where a database round trip costs a
+millisecond, and the same code then behaves identically on SQLite and PostgreSQL (SQLite's FTS5 and
+PostgreSQL's full-text search disagree on CJK text and CamelCase codes, and neither ranks a typo of a
+code).  When the catalogue changes, the application notices a new generation counter in the database
+within a few seconds, builds a fresh index in the background and swaps the reference; readers keep
+using the old one until then.  That makes build time matter: it must stay well under 2 s for the
+full catalogue in three languages (bench/search_speed.py measures it).
+
+What is kept:
+- codes: normalised code -> entries; the sorted distinct codes (prefix search by bisection); the
+  sorted suffixes of each code that start at a CamelCase word or a segment (partial codes such as
+  `SignatureExpire`); the strings a typo is compared with (whole codes and their last segments);
+- text: one BM25 field per kind of text (code words, description and remediation per language) with
+  impacts precomputed at build time, so a query only multiplies and adds.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from app.entries import CONTENT_LANGUAGES, Entry
+from app.search.normalize import fold, normalize_code
+from app.search.tokens import STOP_WORDS, code_tokens, code_word_starts, text_tokens
+
+# BM25 saturation and length normalisation; texts are short, so length matters only a little.
+K1 = 1.2
+B = 0.5
+
+MIN_PART_LENGTH = 3
+MIN_TYPO_LENGTH = 5
+TYPO_CANDIDATES = 40
+
+# Field names: "code", "desc:<lang>", "rem:<lang>".
+CODE_FIELD = "code"
+TEXT_FIELDS = (CODE_FIELD,) + tuple(
+    f"{kind}:{lang}" for kind in ("desc", "rem") for lang in CONTENT_LANGUAGES
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Postings:
+    """Entries containing one token in one field, with each one's BM25 impact (idf excluded)."""
+
+    ids: tuple[int, ...]
+    impacts: tuple[float, ...]
+    idf: float
+
+
+@dataclass(frozen=True, slots=True)
+class CodeSpace:
+    """Distinct normalised codes and the sorted strings that code, prefix, part and typo search use."""
+
+    entries_by_key: dict[str, tuple[int, ...]]
+    keys: tuple[str, ...]  # sorted distinct normalised codes
+    boundaries: dict[str, frozenset[int]]  # key -> offsets where a word or segment starts or ends
+    suffixes: tuple[str, ...]  # sorted suffixes of keys starting at a word boundary
+    suffix_keys: tuple[str, ...]  # the key each suffix belongs to
+    suffix_starts: tuple[int, ...]  # where in that key the suffix starts
+    typo_strings: tuple[str, ...]  # whole keys and their segments after the first
+    typo_keys: tuple[tuple[str, ...], ...]  # the keys each typo string stands for
+
+    def matches(self, key: str, *, typos: bool = True) -> dict[str, tuple[str, float]]:
+        """Codes equal to, starting with, containing from a word on, or (when nothing else
+        matched and `typos` is set) nearly equal to the normalised `key`: code -> (reason, fit)."""
+        found: dict[str, tuple[str, float]] = {}
+        if key in self.entries_by_key:
+            found[key] = ("exact", 1.0)
+        if len(key) >= 2:
+            low, high = key_range(self.keys, key)
+            for code in self.keys[low:high]:
+                if code != key:
+                    found[code] = ("prefix", self._fit(code, 0, key))
+        if len(key) >= MIN_PART_LENGTH:
+            low, high = key_range(self.suffixes, key)
+            for row in range(low, high):
+                code = self.suffix_keys[row]
+                fit = self._fit(code, self.suffix_starts[row], key)
+                if code not in found or (found[code][0] == "part" and found[code][1] < fit):
+                    found[code] = ("part", fit)
+        if typos and not found and len(key) >= MIN_TYPO_LENGTH:
+            # fuzz.ratio counts a substitution as two edits: allow about one per 8 characters.
+            edits = min(3, 1 + len(key) // 8)
+            cutoff = max(75.0, 100.0 - 100.0 * edits / len(key))
+            for string, ratio, row in process.extract(
+                key, self.typo_strings, scorer=fuzz.ratio, score_cutoff=cutoff, limit=TYPO_CANDIDATES
+            ):
+                for code in self.typo_keys[row]:
+                    fit = ratio / 100.0 + 0.2 * len(string) / len(code)
+                    if code not in found or found[code][1] < fit:
+                        found[code] = ("typo", fit)
+        return found
+
+    def segment_codes(self, key: str) -> list[str]:
+        """Codes with a whole segment equal to `key` (a multi-word query run together)."""
+        low, high = key_range(self.suffixes, key)
+        codes = []
+        for row in range(low, high):
+            code, start = self.suffix_keys[row], self.suffix_starts[row]
+            end = start + len(key)
+            if code[start - 1] == "." and (end == len(code) or code[end] == "."):
+                codes.append(code)
+        low, high = key_range(self.keys, key + ".")
+        codes.extend(self.keys[low:high])
+        return codes
+
+    def _fit(self, code: str, start: int, key: str) -> float:
+        """How well `key`, found at `start` in `code`, stands for it: reaching the end of the code
+        counts most, then a whole segment, then whole words; a larger share of the code breaks ties."""
+        end = start + len(key)
+        fit = 0.3 * len(key) / len(code)
+        if end == len(code):
+            fit += 1.0
+        elif code[end] == "." or key.endswith("."):
+            fit += 0.7
+        elif end in self.boundaries[code]:
+            fit += 0.5
+        return fit
+
+
+class SearchIndex:
+    """Everything `search` needs, built once from the entries and then only read (thread-safe)."""
+
+    def __init__(
+        self,
+        entries: tuple[Entry, ...],
+        codes: CodeSpace,
+        fields: dict[str, dict[str, Postings]],
+        products: dict[str, str],
+        priors: tuple[float, ...],
+    ) -> None:
+        self.entries = entries
+        self.codes = codes
+        self.fields = fields
+        self.products = products  # folded slug or alias -> product slug
+        self.priors = priors  # per entry: common codes a little above product codes
+        self.entry_products = tuple(entry.product for entry in entries)
+
+    @classmethod
+    def build(
+        cls, entries: Iterable[Entry], *, product_aliases: Mapping[str, str] | None = None
+    ) -> SearchIndex:
+        """Index `entries`; `product_aliases` (alias -> slug) adds names a query may use for a product."""
+        items = tuple(entries)
+        products = {fold(e.product): e.product for e in items if e.product}
+        for alias, slug in (product_aliases or {}).items():
+            key = fold(alias)
+            if slug in products.values() and key not in STOP_WORDS and len(key) > 1:
+                products.setdefault(key, slug)
+        return cls(items, _build_codes(items), _build_fields(items), products, _priors(items))
+
+    def search(
+        self, query: str, *, product: str | None = None, lang: str | None = None, limit: int = 10
+    ):
+        """Ranked entries for `query`; see `app.search.query.run` for the ranking rules."""
+        from app.search.query import run
+
+        return run(self, query, product=product, lang=lang, limit=limit)
+
+    def in_scope(self, index: int, products: frozenset[str]) -> bool:
+        """Whether entry `index` belongs with `products`: their own codes, or codes any product
+        can return (common codes, SDK client codes).  Category guidance belongs to none."""
+        entry = self.entries[index]
+        if entry.product is None:
+            return entry.kind != "category"
+        return entry.product in products
+
+
+def _priors(entries: tuple[Entry, ...]) -> tuple[float, ...]:
+    """A small head start for common codes (what most people hit) and a small penalty for retired ones."""
+    priors = []
+    for entry in entries:
+        prior = 1.0
+        if entry.product is None and entry.kind == "code":
+            prior = 1.3
+        elif entry.kind == "category":
+            prior = 0.9
+        if entry.retired_in:
+            prior *= 0.8
+        priors.append(prior)
+    return tuple(priors)
+
+
+def _build_codes(entries: tuple[Entry, ...]) -> CodeSpace:
+    by_key: dict[str, list[int]] = defaultdict(list)
+    boundaries: dict[str, set[int]] = defaultdict(set)
+    for number, entry in enumerate(entries):
+        key = normalize_code(entry.code)
+        by_key[key].append(number)
+        if len(boundaries[key]) == 0:
+            boundaries[key].add(len(key))
+        # Spellings differing only in case (`...GroupId`, `...GroupID`) share one key: union their words.
+        for start in code_word_starts(entry.code.strip()):
+            if start < len(key):
+                boundaries[key].add(start)
+    suffix_rows = []
+    typo_owners: dict[str, list[str]] = defaultdict(list)
+    for key, starts in boundaries.items():
+        for start in starts:
+            if start < len(key) and key[start] != ".":
+                suffix_rows.append((key[start:], key, start))
+        typo_owners[key].append(key)
+        dot = key.find(".")
+        while dot != -1:
+            typo_owners[key[dot + 1 :]].append(key)
+            dot = key.find(".", dot + 1)
+    suffix_rows.sort()
+    typo_strings = tuple(typo_owners)
+    return CodeSpace(
+        entries_by_key={key: tuple(ids) for key, ids in by_key.items()},
+        keys=tuple(sorted(by_key)),
+        boundaries={key: frozenset(starts) for key, starts in boundaries.items()},
+        suffixes=tuple(row[0] for row in suffix_rows),
+        suffix_keys=tuple(row[1] for row in suffix_rows),
+        suffix_starts=tuple(row[2] for row in suffix_rows),
+        typo_strings=typo_strings,
+        typo_keys=tuple(tuple(typo_owners[s]) for s in typo_strings),
+    )
+
+
+def _field_texts(entry: Entry) -> Iterable[tuple[str, str]]:
+    """(field, text) pairs of an entry; remediation steps of one language make one text."""
+    yield CODE_FIELD, entry.code
+    for lang, text in entry.descriptions.items():
+        yield f"desc:{lang}", text.text
+    for lang, steps in entry.remediation.items():
+        yield f"rem:{lang}", "\n".join(steps)
+
+
+def _build_fields(entries: tuple[Entry, ...]) -> dict[str, dict[str, Postings]]:
+    # The same text recurs a lot (RequestLimitExceeded has one Chinese line in 90 products), so
+    # tokenising each distinct text once is most of the build-time saving.
+    cache: dict[tuple[bool, str], Counter[str]] = {}
+    raw: dict[str, dict[str, list[tuple[int, int]]]] = {name: defaultdict(list) for name in TEXT_FIELDS}
+    lengths: dict[str, dict[int, int]] = {name: {} for name in TEXT_FIELDS}
+    for number, entry in enumerate(entries):
+        for name, text in _field_texts(entry):
+            if name not in raw:
+                continue  # a language the catalogue does not search
+            is_code = name == CODE_FIELD
+            counts = cache.get((is_code, text))
+            if counts is None:
+                counts = Counter(code_tokens(text) if is_code else text_tokens(text))
+                cache[(is_code, text)] = counts
+            if not counts:
+                continue
+            lengths[name][number] = sum(counts.values())
+            postings = raw[name]
+            for token, tf in counts.items():
+                postings[token].append((number, tf))
+    fields: dict[str, dict[str, Postings]] = {}
+    for name in TEXT_FIELDS:
+        field_lengths = lengths[name]
+        if not field_lengths:
+            fields[name] = {}
+            continue
+        docs = len(field_lengths)
+        average = sum(field_lengths.values()) / docs
+        norms = {n: K1 * (1 - B + B * length / average) for n, length in field_lengths.items()}
+        built = {}
+        for token, rows in raw[name].items():
+            idf = math.log(1 + (docs - len(rows) + 0.5) / (len(rows) + 0.5))
+            built[token] = Postings(
+                ids=tuple(n for n, _ in rows),
+                impacts=tuple(tf * (K1 + 1) / (tf + norms[n]) for n, tf in rows),
+                idf=idf,
+            )
+        fields[name] = built
+    return fields
+
+
+def key_range(sorted_strings: tuple[str, ...], prefix: str) -> tuple[int, int]:
+    """The slice of `sorted_strings` that starts with `prefix`."""
+    low = bisect_left(sorted_strings, prefix)
+    high = bisect_left(sorted_strings, prefix + "\U0010ffff", low)
+    return low, high
