@@ -31,23 +31,25 @@ def load_command() -> None:
 
 
 @catalog.command("sync")
-@click.option("--zh", "zh_source", help="tencentcloud-sdk-python: a wheel, a directory, or omit for the installed package.")
-@click.option("--en", "en_source", help="tencentcloud-sdk-python-intl-en: a wheel, a directory, or omit for the installed package.")
+@click.option("--zh", "zh_source", default="installed", show_default=True,
+              help="tencentcloud-sdk-python: a wheel, a directory, or 'installed'.")
+@click.option("--en", "en_source", default="installed", show_default=True,
+              help="tencentcloud-sdk-python-intl-en: a wheel, a directory, or 'installed'.")
 @click.option("--verbose", is_flag=True, help="List every changed code.")
 @click.option("--dry-run", is_flag=True, help="Print the changes without writing the snapshot.")
 @click.option("--load/--no-load", default=False, help="Also load the new snapshot into the database.")
-def sync_command(zh_source, en_source, verbose, dry_run, load) -> None:
+@click.pass_context
+def sync_command(ctx, zh_source, en_source, verbose, dry_run, load) -> None:
     """Regenerate the catalogue snapshot from the official SDKs and print what changed."""
     from app.catalog.diff import diff_snapshots, format_diff
-    from app.catalog.sdk_source import open_source
+    from app.catalog.sdk_source import PACKAGES, SdkSourceError, open_tree
     from app.catalog.snapshot import DEFAULT_SNAPSHOT_PATH, build_snapshot, read_snapshot, write_snapshot
 
     try:
-        zh_tree = open_source("zh", zh_source)
-        en_tree = open_source("en", en_source)
-    except (OSError, ValueError, LookupError) as error:
+        with open_tree(zh_source, PACKAGES["zh"]) as zh_tree, open_tree(en_source, PACKAGES["en"]) as en_tree:
+            new = build_snapshot(zh_tree, en_tree)
+    except SdkSourceError as error:
         raise click.ClickException(str(error)) from error
-    new = build_snapshot(zh_tree, en_tree)
     path = Path(DEFAULT_SNAPSHOT_PATH)
     old = read_snapshot(path) if path.exists() else None
     click.echo(format_diff(diff_snapshots(old, new), verbose=verbose) if old else "No previous snapshot.")
@@ -56,7 +58,7 @@ def sync_command(zh_source, en_source, verbose, dry_run, load) -> None:
     write_snapshot(new, path)
     click.echo(f"Wrote {path}")
     if load:
-        load_command.callback()
+        ctx.invoke(load_command)
 
 
 @catalog.command("coverage")

@@ -74,7 +74,8 @@ def resolve(model: ReadModel, raw_code: str, product: str | None = None) -> Reso
     if "." in key:
         parent = _common(model, key.split(".", 1)[0])
         if parent is not None:
-            return Resolution("fallback", requested, parent, candidates)
+            # A typo of a known code lands here too, so offer the close matches as well.
+            return Resolution("fallback", requested, parent, candidates, suggestions(model, key))
     return Resolution("not_found", requested, None, candidates, suggestions(model, key))
 
 

@@ -109,6 +109,7 @@ def openapi_document() -> dict:
                 "ErrorCode": {"oneOf": [_ref("ErrorCode"), {"type": "null"}]},
                 "Catalogued": {"type": "boolean"}, "Fallback": {"type": "boolean"},
                 "RequestedCode": {"type": "string"},
+                "Suggestions": {"type": "array", "items": {"type": "string"}},
                 "TotalCount": {"type": "integer"},
                 "ErrorCodeSet": {"type": "array", "items": _ref("ErrorCode")},
             },

@@ -35,6 +35,7 @@ def get_error(code: str):
     fields: dict = {"Catalogued": found.status != "fallback", "Fallback": found.status == "fallback"}
     if found.status == "fallback":
         fields["RequestedCode"] = found.requested
+        fields["Suggestions"] = found.suggestions
     fields["ErrorCode"] = error_code(model, found.entry, lang) if found.entry else None
     if found.candidates and not product:
         fields["TotalCount"] = len(found.candidates)

@@ -60,16 +60,17 @@ class Bundle:
 def _content_records(path: Path, kind: str) -> list[CodeRecord]:
     records = []
     for item in json.loads(path.read_text(encoding="utf-8")):
-        texts = [
-            TextRecord(lang, value["origin"], description=value["text"])
+        texts = {
+            (lang, value["origin"]): TextRecord(lang, value["origin"], description=value["text"])
             for lang, value in item.get("description", {}).items()
             if value.get("text")
-        ]
+        }
         for lang, steps in item.get("remediation", {}).items():
             if steps:
-                texts.append(TextRecord(lang, "project", remediation=list(steps)))
+                # One row per (language, origin): project steps join a project description.
+                texts.setdefault((lang, "project"), TextRecord(lang, "project")).remediation = list(steps)
         records.append(
-            CodeRecord("", item["code"], kind, item["source"], item["retryable"], [], texts)
+            CodeRecord("", item["code"], kind, item["source"], item["retryable"], [], list(texts.values()))
         )
     return records
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.catalog.snapshot import LANGUAGES, Snapshot, SnapshotEntry
+from app.catalog.snapshot import LANGUAGES, ProductInfo, Snapshot, SnapshotEntry
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,39 +80,45 @@ def _version_label(source: dict[str, str | None] | None) -> str | None:
     return f"{source.get('package')} {source.get('version')}"
 
 
+def _diff_product(
+    slug: str,
+    was: dict[str, SnapshotEntry] | None,
+    now: dict[str, SnapshotEntry] | None,
+    old_info: ProductInfo | None,
+    new_info: ProductInfo | None,
+) -> ProductDiff:
+    change = ProductDiff(slug, status="added" if was is None else "removed" if now is None else "changed")
+    was, now = was or {}, now or {}
+    change.added = sorted(now.keys() - was.keys())
+    change.removed = sorted(was.keys() - now.keys())
+    for code in sorted(was.keys() & now.keys()):
+        before, after = was[code], now[code]
+        for lang in LANGUAGES:
+            old_text, new_text = getattr(before, lang), getattr(after, lang)
+            if old_text != new_text:
+                change.texts.append(TextChange(code, lang, old_text, new_text))
+        if before.versions != after.versions:
+            change.versions.append(code)
+    if old_info and new_info:
+        if old_info.endpoint != new_info.endpoint:
+            change.fields.append(("endpoint", str(old_info.endpoint), str(new_info.endpoint)))
+        if old_info.versions != new_info.versions:
+            change.fields.append(("versions", ", ".join(old_info.versions), ", ".join(new_info.versions)))
+    return change
+
+
 def diff_snapshots(old: Snapshot, new: Snapshot) -> SnapshotDiff:
     """Compare two snapshots code by code, per product."""
     old_codes, new_codes = _codes(old), _codes(new)
     diff = SnapshotDiff()
     for lang in LANGUAGES:
-        before, after = _version_label(old.sources.get(lang)), _version_label(new.sources.get(lang))
-        if before != after:
-            diff.sources[lang] = (before, after)
+        old_label, new_label = _version_label(old.sources.get(lang)), _version_label(new.sources.get(lang))
+        if old_label != new_label:
+            diff.sources[lang] = (old_label, new_label)
     for slug in sorted(old_codes.keys() | new_codes.keys()):
-        was, now = old_codes.get(slug), new_codes.get(slug)
-        change = ProductDiff(slug)
-        if was is None:
-            change.status = "added"
-        elif now is None:
-            change.status = "removed"
-        was, now = was or {}, now or {}
-        change.added = sorted(now.keys() - was.keys())
-        change.removed = sorted(was.keys() - now.keys())
-        for code in sorted(was.keys() & now.keys()):
-            before, after = was[code], now[code]
-            for lang in LANGUAGES:
-                if getattr(before, lang) != getattr(after, lang):
-                    change.texts.append(TextChange(code, lang, getattr(before, lang), getattr(after, lang)))
-            if before.versions != after.versions:
-                change.versions.append(code)
-        old_info, new_info = old.products.get(slug), new.products.get(slug)
-        if change.status == "changed" and old_info and new_info:
-            if old_info.endpoint != new_info.endpoint:
-                change.fields.append(("endpoint", str(old_info.endpoint), str(new_info.endpoint)))
-            if old_info.versions != new_info.versions:
-                change.fields.append(
-                    ("versions", ", ".join(old_info.versions), ", ".join(new_info.versions))
-                )
+        change = _diff_product(
+            slug, old_codes.get(slug), new_codes.get(slug), old.products.get(slug), new.products.get(slug)
+        )
         if change.status != "changed" or not change.is_empty():
             diff.products[slug] = change
     return diff
@@ -126,8 +132,12 @@ def _counts(added: int, removed: int, changed: int, zh: int, en: int, versions: 
 def _summary_line(change: ProductDiff) -> str:
     label = {"added": " (new product)", "removed": " (product removed)"}.get(change.status, "")
     counts = _counts(
-        len(change.added), len(change.removed), len(change.changed),
-        change.changed_in("zh"), change.changed_in("en"), len(change.versions),
+        len(change.added),
+        len(change.removed),
+        len(change.changed),
+        change.changed_in("zh"),
+        change.changed_in("en"),
+        len(change.versions),
     )
     extra = "".join(f"; {name}: {old} -> {new}" for name, old, new in change.fields)
     return f"{change.product}{label}: {counts}{extra}"
@@ -155,9 +165,12 @@ def format_diff(diff: SnapshotDiff, verbose: bool = False) -> str:
             lines.extend(_detail_lines(change))
     changes = list(diff.products.values())
     totals = _counts(
-        sum(len(c.added) for c in changes), sum(len(c.removed) for c in changes),
-        sum(len(c.changed) for c in changes), sum(c.changed_in("zh") for c in changes),
-        sum(c.changed_in("en") for c in changes), sum(len(c.versions) for c in changes),
+        sum(len(c.added) for c in changes),
+        sum(len(c.removed) for c in changes),
+        sum(len(c.changed) for c in changes),
+        sum(c.changed_in("zh") for c in changes),
+        sum(c.changed_in("en") for c in changes),
+        sum(len(c.versions) for c in changes),
     )
     lines.append(
         f"Total: {len(changes)} products changed ({len(diff.products_added)} added, "

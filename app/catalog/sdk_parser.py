@@ -94,7 +94,6 @@ def parse_errorcodes(text: str) -> list[tuple[str, str]]:
             continue
         if not stripped:
             blank_after_block = bool(block)
-            seen_anything = seen_anything or bool(block)
             continue
         seen_anything = True
         match = _CONSTANT.match(stripped)
@@ -148,8 +147,6 @@ def walk_sdk(tree: SdkTree) -> dict[str, ProductSource]:
             endpoint = parse_endpoint(tree.read_text(path))
             if endpoint:
                 break
-        codes = {
-            code: CodeSource(tuple(seen_in[code]), described[code]) for code in sorted(seen_in)
-        }
+        codes = {code: CodeSource(tuple(seen_in[code]), described[code]) for code in sorted(seen_in)}
         products[slug] = ProductSource(slug, endpoint, versions, codes)
     return products

@@ -1,4 +1,4 @@
-"""Catalogue sources -> database: where SDK trees come from (a directory, a wheel or zip, an installed package).
+"""Catalogue sources -> database: where SDK trees come from (directory, wheel or zip, installed package).
 
 A tree is anything with `files(pattern)` and `read_text(path)` over paths like
 `tencentcloud/cvm/v20170312/errorcodes.py`, plus the package name and version it was made from.
@@ -10,6 +10,7 @@ import base64
 import hashlib
 import importlib.metadata
 import re
+import sys
 import zipfile
 from collections.abc import Iterable
 from email.parser import HeaderParser
@@ -24,6 +25,8 @@ PACKAGE_DIR = "tencentcloud"
 
 
 class SdkTree(Protocol):
+    """What the parser reads: file names matched segment by segment, and their UTF-8 text."""
+
     label: str  # where the tree came from, for messages
     package: str | None
     version: str | None
@@ -94,6 +97,15 @@ class DirectoryTree(_Tree):
         return (self.root / path).read_text(encoding="utf-8")
 
 
+def _tree_prefix(names: list[str]) -> str:
+    """The folder holding `tencentcloud/` in a zip: '' in a wheel, 'sdk/' in a zipped directory."""
+    for name in names:
+        head, found, _ = name.partition(f"{PACKAGE_DIR}/")
+        if found and (not head or head.endswith("/")):
+            return head
+    return ""
+
+
 class ZipTree(_Tree):
     """A wheel or zip file read member by member, without extracting it."""
 
@@ -104,13 +116,8 @@ class ZipTree(_Tree):
         except (OSError, zipfile.BadZipFile) as error:
             raise SdkSourceError(f"{path}: not a readable wheel or zip file ({error})") from error
         names = [name for name in self._zip.namelist() if not name.endswith("/")]
-        # A zip of a directory may nest the tree one or more levels down: find the prefix once.
-        prefix = next(
-            (name[: name.index(f"{PACKAGE_DIR}/")] for name in names
-             if name.startswith(f"{PACKAGE_DIR}/") or f"/{PACKAGE_DIR}/" in name),
-            "",
-        )
-        self._members = {name[len(prefix):]: name for name in names if name.startswith(prefix)}
+        prefix = _tree_prefix(names)
+        self._members = {name[len(prefix) :]: name for name in names if name.startswith(prefix)}
         self.package, self.version = self._identify(path)
 
     def _identify(self, path: Path) -> tuple[str | None, str | None]:
@@ -203,15 +210,15 @@ def _tree_of(dist: importlib.metadata.Distribution, label: str) -> DirectoryTree
 
 def open_distribution(package: str, path: list[str] | None = None) -> DirectoryTree:
     """The installed distribution `package` (searched on sys.path, or on `path`), checked for clashes."""
-    search = {"path": path} if path is not None else {}
-    found = list(importlib.metadata.distributions(name=package, **search))
+    search = sys.path if path is None else path
+    found = list(importlib.metadata.distributions(name=package, path=search))
     if not found:
         raise SdkSourceError(
             f"{package} is not installed here; install it into its own directory "
             f"(pip install --target DIR {package}==VERSION) and pass DIR, or pass its wheel file"
         )
     dist = found[0]
-    sdks = [d for d in importlib.metadata.distributions(**search) if _is_sdk(d)]
+    sdks = [d for d in importlib.metadata.distributions(path=search) if _is_sdk(d)]
     root = dist.locate_file("")
     # Only the SDKs installed next to this one can have overwritten its files.
     _checked([d for d in sdks if str(d.locate_file("")) == str(root)] or [dist], str(root))
@@ -248,8 +255,7 @@ def open_tree(spec: str | Path, package: str) -> DirectoryTree | ZipTree:
             tree = ZipTree(path)
         else:
             raise SdkSourceError(
-                f"{spec}: no such file or directory (pass a directory, a .whl or .zip file, "
-                "or 'installed')"
+                f"{spec}: no such file or directory (pass a directory, a .whl or .zip file, or 'installed')"
             )
     if tree.package is not None and tree.package != package:
         tree.close()

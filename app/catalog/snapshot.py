@@ -93,7 +93,7 @@ def _dumps(value: object) -> str:
 def snapshot_lines(snapshot: Snapshot) -> Iterator[str]:
     """The lines of the file, without newlines, in their canonical order."""
     sources = {
-        lang: {"package": snapshot.sources[lang].get("package"), "version": snapshot.sources[lang].get("version")}
+        lang: {key: snapshot.sources[lang].get(key) for key in ("package", "version")}
         for lang in LANGUAGES
         if lang in snapshot.sources
     }
@@ -106,9 +106,8 @@ def snapshot_lines(snapshot: Snapshot) -> Iterator[str]:
         yield _dumps({"product": slug, "endpoint": info.endpoint, "versions": list(info.versions)})
         for code in sorted(codes_by_product[slug]):
             entry = snapshot.entries[(slug, code)]
-            yield _dumps(
-                {"product": slug, "code": code, "versions": list(entry.versions), "zh": entry.zh, "en": entry.en}
-            )
+            item = {"product": slug, "code": code, "versions": list(entry.versions)}
+            yield _dumps(item | {"zh": entry.zh, "en": entry.en})
 
 
 def write_snapshot(snapshot: Snapshot, path: Path | str = DEFAULT_SNAPSHOT_PATH) -> None:

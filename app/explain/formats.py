@@ -16,17 +16,18 @@ Shapes covered (see tests/explain/test_formats.py for one real-looking example o
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 # Full-width ASCII (a screenshot read by OCR, text typed in a Japanese IME) and typographic quotes
 # map one character to one character, so offsets in the translated text are offsets in the paste.
 HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 HALF_WIDTH.update({0x3000: 0x20, 0x3002: 0x2E, 0x201C: 0x22, 0x201D: 0x22, 0x2018: 0x27, 0x2019: 0x27})
 
-# A candidate code: a dotted identifier taken whole, so `os.path` or `psycopg2.errors.InternalError`
-# are one token and never yield the code hidden at their end.
-TOKEN = re.compile(r"(?<![A-Za-z0-9_.\\])[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*")
-# Free-standing codes are CamelCase; lower-case spellings only count after an explicit code label.
-FREE_TOKEN = re.compile(r"(?<![A-Za-z0-9_.])[A-Z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*")
+# Where an identifier may start: not inside another one, but right after a JSON escape such as `\n`.
+_START = r"(?:(?<=\\[ntr])|(?<![A-Za-z0-9_.\\]))"
+# A free-standing candidate code: a CamelCase dotted identifier taken whole, so `os.path` or
+# `psycopg2.errors.InternalError` are one token and never yield the code hidden at their end.
+FREE_TOKEN = re.compile(_START + r"[A-Z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*")
 
 _Q = r"\\{0,3}[\"'`]?"  # an optional quote, possibly escaped once or twice inside a JSON string
 _SEP = r"\s{0,3}[:=]\s{0,3}"
@@ -38,7 +39,7 @@ CODE_LABEL = re.compile(
     + _Q + _SEP + _Q + r"\s{0,2}(?P<code>[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)"
 )
 # `FailedOperation.Something: message`, the way apps re-wrap an error; only Category.Detail counts.
-COLON_CODE = re.compile(r"(?<![A-Za-z0-9_.])(?P<code>[A-Z][A-Za-z0-9]*\.[A-Z][A-Za-z0-9_.]*):\s")
+COLON_CODE = re.compile(_START + r"(?P<code>[A-Z][A-Za-z0-9]*\.[A-Z][A-Za-z0-9_.]*):\s")
 
 MESSAGE_LABEL = re.compile(
     r"(?<![A-Za-z_])(?i:error[ _]?message|errmsg|err[ _]?msg|message|msg|错误信息|エラーメッセージ)"
@@ -54,7 +55,9 @@ REQUEST_ID = re.compile(
     r"(?i:request[ _-]?id|请求\s?id|リクエスト\s?id)" + _Q + r"\s{0,3}[:=]?\s{0,3}" + _Q
     + r"\s{0,2}(?:%!d\(string=)?(?P<rid>" + UUID + r")(?![0-9A-Fa-f-])"
 )
-# Labels after which a message stops: the next field of the same error.
+# Where an SDK's message stops: its request id field, which may follow a message of several lines.
+MESSAGE_SDK_END = re.compile(r"\s+requestId|, RequestId=|\s{2}traceId:")
+# Labels after which any other message stops (on its own line): the next field of the same error.
 MESSAGE_END = re.compile(
     r"[\s,;]{0,3}(?:(?i:request[ _-]?id|trace[ _-]?id)\W|(?<![A-Za-z])(?:Code|ErrorCode|code)[=:])"
 )
@@ -67,6 +70,7 @@ RECORD_START = re.compile(
     r"|^[^\S\n]*(?:│[^\S\n]*)?Error:",
     re.MULTILINE,
 )
+_NEWLINE = re.compile("\n")
 # Blank lines and the corner lines Terraform draws around each diagnostic end a block.
 BLOCK_BREAK = re.compile(r"\n[^\S\n]*[╷╵]?[^\S\n]*(?=\n)")
 
@@ -89,7 +93,7 @@ TRAILING_HINTS = (CAM_HINT, TERRAFORM_HINT)
 
 # Text that says the error came from Tencent Cloud at all.
 TENCENT_CONTEXT = re.compile(
-    r"(?i:tencentcloud|tencent cloud|tencentcloudapi|qcloud|tccli|tc3-hmac-sha256)|腾讯云|テンセントクラウド"
+    r"(?i:tencent|qcloud|tccli|tc3-hmac-sha256)|腾讯云|テンセントクラウド"
     r"|\\{0,3}\"Response\\{0,3}\"\s{0,3}:\s{0,3}\{"
 )
 # Errors of other clouds: several share EC2-style codes (InvalidParameterValue, AuthFailure, ...).
@@ -98,3 +102,83 @@ FOREIGN_CONTEXT = re.compile(
     r"|(?i:azure)|googleapis\.com|google\.api_core|google\.cloud|gcloud"
     r"|(?i:aliyun|alibabacloud|alibaba cloud)|huaweicloud|volcengine|baidubce|ksyun"
 )
+
+
+class Layout:
+    """Lines, blocks and records of a paste: where each printed error starts and ends.
+
+    A segment runs from one record start (or block break) to the next, so the code, message and
+    request id printed together for one error fall into one segment.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._length = len(text)
+        self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        bounds = {0, len(text)}
+        bounds.update(m.start() for m in RECORD_START.finditer(text))
+        bounds.update(m.start() for m in BLOCK_BREAK.finditer(text))
+        self._bounds = sorted(bounds)
+
+    def line(self, pos: int) -> int:
+        return bisect_right(self._line_starts, pos) - 1
+
+    def line_bounds(self, pos: int) -> tuple[int, int]:
+        number = self.line(pos)
+        return self._line_end_bounds(number)
+
+    def lines(self) -> list[tuple[int, int]]:
+        return [self._line_end_bounds(number) for number in range(len(self._line_starts))]
+
+    def _line_end_bounds(self, number: int) -> tuple[int, int]:
+        start = self._line_starts[number]
+        end = self._line_starts[number + 1] - 1 if number + 1 < len(self._line_starts) else self._length
+        return start, end
+
+    def segment(self, pos: int) -> int:
+        return min(bisect_right(self._bounds, pos) - 1, len(self._bounds) - 2)
+
+    def segment_bounds(self, segment: int) -> tuple[int, int]:
+        return self._bounds[segment], self._bounds[segment + 1]
+
+    def segment_end(self, pos: int) -> int:
+        return self.segment_bounds(self.segment(pos))[1]
+
+
+def pair_request_ids(
+    positions: list[int], rids: list[tuple[int, str]], layout: Layout
+) -> dict[int, tuple[int, str]]:
+    """Pair the errors at `positions` (sorted, one segment) with the request ids of that segment.
+
+    A request id on the same line wins (the SDK one-line formats; C++ prints it first), then one
+    printed after the error and before the next (JSON bodies, Node.js objects), then one before it.
+    """
+    paired: dict[int, tuple[int, str]] = {}
+    if not rids:
+        return paired
+    rid_positions = [pos for pos, _ in rids]
+    claimed: set[int] = set()
+
+    def window(index: int) -> tuple[list[int], list[int]]:
+        pos = positions[index]
+        prev_pos = positions[index - 1] if index else -1
+        next_pos = positions[index + 1] if index + 1 < len(positions) else 1 << 62
+        lo, mid = bisect_right(rid_positions, prev_pos), bisect_right(rid_positions, pos)
+        hi = bisect_left(rid_positions, next_pos)
+        after = [i for i in range(mid, hi) if i not in claimed]
+        before = [i for i in range(mid - 1, lo - 1, -1) if i not in claimed]
+        return after, before
+
+    for same_line in (True, False):
+        for index, pos in enumerate(positions):
+            if index in paired:
+                continue
+            after, before = window(index)
+            line = layout.line(pos)
+            if same_line:
+                after = [i for i in after if layout.line(rid_positions[i]) == line]
+                before = [i for i in before if layout.line(rid_positions[i]) == line]
+            choice = after[0] if after else (before[0] if before else None)
+            if choice is not None:
+                claimed.add(choice)
+                paired[index] = rids[choice]
+    return paired

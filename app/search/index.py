@@ -40,6 +40,8 @@ B = 0.5
 MIN_PART_LENGTH = 3
 MIN_TYPO_LENGTH = 5
 TYPO_CANDIDATES = 40
+CODE_CAP = 300  # codes scored per kind of match; the rest only count towards the total
+POSTINGS_CAP = 3000  # postings scored per query term and field (the highest impacts come first)
 
 # Field names: "code", "desc:<lang>", "rem:<lang>".
 CODE_FIELD = "code"
@@ -67,28 +69,49 @@ class CodeSpace:
     suffixes: tuple[str, ...]  # sorted suffixes of keys starting at a word boundary
     suffix_keys: tuple[str, ...]  # the key each suffix belongs to
     suffix_starts: tuple[int, ...]  # where in that key the suffix starts
+    suffix_lengths: tuple[int, ...]  # the length of that key
     typo_strings: tuple[str, ...]  # whole keys and their segments after the first
     typo_keys: tuple[tuple[str, ...], ...]  # the keys each typo string stands for
 
-    def matches(self, key: str, *, typos: bool = True) -> dict[str, tuple[str, float]]:
-        """Codes equal to, starting with, containing from a word on, or (when nothing else
-        matched and `typos` is set) nearly equal to the normalised `key`: code -> (reason, fit)."""
+    def matches(
+        self, key: str, *, partial: bool = True, allowed: frozenset[int] | None = None
+    ) -> tuple[dict[str, tuple[str, float]], list[str]]:
+        """Codes equal to the normalised `key`; with `partial`, also codes starting with it,
+        containing it from a word on, or (when nothing else matched) nearly equal to it.
+
+        Returns the best of them with (reason, fit), at most CODE_CAP per kind of match (the
+        shortest codes: a broad `invalid` must not cost thousands of fits), and every matching code
+        (for the total).  `allowed` keeps only codes with one of those entries.
+        """
+        admits = self._admits if allowed is not None else None
         found: dict[str, tuple[str, float]] = {}
-        if key in self.entries_by_key:
+        if key in self.entries_by_key and (admits is None or admits(key, allowed)):
             found[key] = ("exact", 1.0)
+        every = list(found)
+        if not partial or not key.isascii():  # codes are ASCII: a Japanese phrase is text only
+            return found, every
         if len(key) >= 2:
             low, high = key_range(self.keys, key)
-            for code in self.keys[low:high]:
-                if code != key:
-                    found[code] = ("prefix", self._fit(code, 0, key))
+            codes = [code for code in self.keys[low:high] if code != key]
+            if admits is not None:
+                codes = [code for code in codes if admits(code, allowed)]
+            every += codes
+            for code in sorted(codes, key=len)[:CODE_CAP] if len(codes) > CODE_CAP else codes:
+                found[code] = ("prefix", self._fit(code, 0, key))
         if len(key) >= MIN_PART_LENGTH:
             low, high = key_range(self.suffixes, key)
-            for row in range(low, high):
+            rows: Iterable[int] = range(low, high)
+            if admits is not None:
+                rows = [row for row in rows if admits(self.suffix_keys[row], allowed)]
+            every += map(self.suffix_keys.__getitem__, rows)
+            if len(rows) > CODE_CAP:  # type: ignore[arg-type]
+                rows = sorted(rows, key=self.suffix_lengths.__getitem__)[:CODE_CAP]
+            for row in rows:
                 code = self.suffix_keys[row]
                 fit = self._fit(code, self.suffix_starts[row], key)
                 if code not in found or (found[code][0] == "part" and found[code][1] < fit):
                     found[code] = ("part", fit)
-        if typos and not found and len(key) >= MIN_TYPO_LENGTH:
+        if not every and len(key) >= MIN_TYPO_LENGTH:
             # fuzz.ratio counts a substitution as two edits: allow about one per 8 characters.
             edits = min(3, 1 + len(key) // 8)
             cutoff = max(75.0, 100.0 - 100.0 * edits / len(key))
@@ -97,21 +120,26 @@ class CodeSpace:
             ):
                 for code in self.typo_keys[row]:
                     fit = ratio / 100.0 + 0.2 * len(string) / len(code)
-                    if code not in found or found[code][1] < fit:
+                    if (admits is None or admits(code, allowed)) and found.get(code, ("", 0.0))[1] < fit:
                         found[code] = ("typo", fit)
-        return found
+            every = list(found)
+        return found, every
 
-    def segment_codes(self, key: str) -> list[str]:
-        """Codes with a whole segment equal to `key` (a multi-word query run together)."""
+    def _admits(self, code: str, allowed: frozenset[int] | None) -> bool:
+        return not allowed.isdisjoint(self.entries_by_key[code])  # type: ignore[union-attr]
+
+    def segment_codes(self, key: str) -> dict[str, float]:
+        """Codes with a whole segment equal to `key` (a multi-word query run together), with fit."""
         low, high = key_range(self.suffixes, key)
-        codes = []
+        codes = {}
         for row in range(low, high):
             code, start = self.suffix_keys[row], self.suffix_starts[row]
             end = start + len(key)
             if code[start - 1] == "." and (end == len(code) or code[end] == "."):
-                codes.append(code)
+                codes[code] = self._fit(code, start, key)
         low, high = key_range(self.keys, key + ".")
-        codes.extend(self.keys[low:high])
+        for code in self.keys[low:high]:
+            codes[code] = self._fit(code, 0, key)
         return codes
 
     def _fit(self, code: str, start: int, key: str) -> float:
@@ -144,7 +172,14 @@ class SearchIndex:
         self.fields = fields
         self.products = products  # folded slug or alias -> product slug
         self.priors = priors  # per entry: common codes a little above product codes
-        self.entry_products = tuple(entry.product for entry in entries)
+        by_product: dict[str, list[int]] = defaultdict(list)
+        for number, entry in enumerate(entries):
+            if entry.product:
+                by_product[entry.product].append(number)
+        self._by_product = {product: tuple(numbers) for product, numbers in by_product.items()}
+        self._everywhere = tuple(
+            n for n, e in enumerate(entries) if e.product is None and e.kind != "category"
+        )
 
     @classmethod
     def build(
@@ -167,13 +202,13 @@ class SearchIndex:
 
         return run(self, query, product=product, lang=lang, limit=limit)
 
-    def in_scope(self, index: int, products: frozenset[str]) -> bool:
-        """Whether entry `index` belongs with `products`: their own codes, or codes any product
-        can return (common codes, SDK client codes).  Category guidance belongs to none."""
-        entry = self.entries[index]
-        if entry.product is None:
-            return entry.kind != "category"
-        return entry.product in products
+    def scope_members(self, products: frozenset[str]) -> frozenset[int]:
+        """Entries that belong with `products`: their own codes, and the codes any product can
+        return (common codes, SDK client codes).  Category guidance belongs to none."""
+        members = set(self._everywhere)
+        for product in products:
+            members.update(self._by_product.get(product, ()))
+        return frozenset(members)
 
 
 def _priors(entries: tuple[Entry, ...]) -> tuple[float, ...]:
@@ -223,6 +258,7 @@ def _build_codes(entries: tuple[Entry, ...]) -> CodeSpace:
         suffixes=tuple(row[0] for row in suffix_rows),
         suffix_keys=tuple(row[1] for row in suffix_rows),
         suffix_starts=tuple(row[2] for row in suffix_rows),
+        suffix_lengths=tuple(len(row[1]) for row in suffix_rows),
         typo_strings=typo_strings,
         typo_keys=tuple(tuple(typo_owners[s]) for s in typo_strings),
     )
@@ -238,43 +274,52 @@ def _field_texts(entry: Entry) -> Iterable[tuple[str, str]]:
 
 
 def _build_fields(entries: tuple[Entry, ...]) -> dict[str, dict[str, Postings]]:
-    # The same text recurs a lot (RequestLimitExceeded has one Chinese line in 90 products), so
-    # tokenising each distinct text once is most of the build-time saving.
-    cache: dict[tuple[bool, str], Counter[str]] = {}
-    raw: dict[str, dict[str, list[tuple[int, int]]]] = {name: defaultdict(list) for name in TEXT_FIELDS}
-    lengths: dict[str, dict[int, int]] = {name: {} for name in TEXT_FIELDS}
+    """BM25 postings per field.  Entries sharing a text (RequestLimitExceeded has one Chinese line
+    in 90 products) share its tokens and impacts: each distinct text is tokenised and weighed once."""
+    by_text: dict[str, dict[str, list[int]]] = {name: defaultdict(list) for name in TEXT_FIELDS}
     for number, entry in enumerate(entries):
         for name, text in _field_texts(entry):
-            if name not in raw:
-                continue  # a language the catalogue does not search
-            is_code = name == CODE_FIELD
-            counts = cache.get((is_code, text))
-            if counts is None:
-                counts = Counter(code_tokens(text) if is_code else text_tokens(text))
-                cache[(is_code, text)] = counts
-            if not counts:
-                continue
-            lengths[name][number] = sum(counts.values())
-            postings = raw[name]
-            for token, tf in counts.items():
-                postings[token].append((number, tf))
+            if name in by_text and text:
+                by_text[name][text].append(number)
+    counts_of: dict[str, Counter[str]] = {}
     fields: dict[str, dict[str, Postings]] = {}
-    for name in TEXT_FIELDS:
-        field_lengths = lengths[name]
-        if not field_lengths:
-            fields[name] = {}
-            continue
-        docs = len(field_lengths)
-        average = sum(field_lengths.values()) / docs
-        norms = {n: K1 * (1 - B + B * length / average) for n, length in field_lengths.items()}
+    for name, texts in by_text.items():
+        tokenize = code_tokens if name == CODE_FIELD else text_tokens
+        counted = []
+        docs = total = 0
+        for text, numbers in texts.items():
+            counts = counts_of.get(text) if name != CODE_FIELD else None
+            if counts is None:
+                counts = Counter(tokenize(text))
+                if name != CODE_FIELD:
+                    counts_of[text] = counts
+            if counts:
+                length = sum(counts.values())
+                counted.append((counts, length, numbers))
+                docs += len(numbers)
+                total += length * len(numbers)
+        ids: dict[str, list[int]] = defaultdict(list)
+        impacts: dict[str, list[float]] = defaultdict(list)
+        for counts, length, numbers in counted:
+            norm = K1 * (1 - B + B * length * docs / total)
+            if len(numbers) == 1:
+                number = numbers[0]
+                for token, tf in counts.items():
+                    ids[token].append(number)
+                    impacts[token].append(tf * (K1 + 1) / (tf + norm))
+            else:
+                for token, tf in counts.items():
+                    ids[token] += numbers
+                    impacts[token] += [tf * (K1 + 1) / (tf + norm)] * len(numbers)
         built = {}
-        for token, rows in raw[name].items():
-            idf = math.log(1 + (docs - len(rows) + 0.5) / (len(rows) + 0.5))
-            built[token] = Postings(
-                ids=tuple(n for n, _ in rows),
-                impacts=tuple(tf * (K1 + 1) / (tf + norms[n]) for n, tf in rows),
-                idf=idf,
-            )
+        for token, found in ids.items():
+            weights = impacts[token]
+            if len(found) > POSTINGS_CAP:
+                # Highest impact first, so a query can score the head of a long list and only count the rest.
+                order = sorted(range(len(found)), key=weights.__getitem__, reverse=True)
+                found, weights = [found[i] for i in order], [weights[i] for i in order]
+            idf = math.log(1 + (docs - len(found) + 0.5) / (len(found) + 0.5))
+            built[token] = Postings(tuple(found), tuple(weights), idf)
         fields[name] = built
     return fields
 

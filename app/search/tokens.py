@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 from app.search.normalize import fold_kana
 
@@ -42,6 +43,7 @@ _RUN = re.compile(
 )
 # CamelCase pieces: `BYOLImage` -> BYOL, Image; `TooManyDB` -> Too, Many, DB; digits apart.
 _CAMEL = re.compile(r"[A-Z\u00c0-\u00de]+(?=[A-Z\u00c0-\u00de][a-z\u00df-\u00ff])|[A-Z\u00c0-\u00de]?[a-z\u00df-\u024f]+|[A-Z\u00c0-\u00de]+|[0-9]+")
+_KATAKANA_SPLIT = re.compile(r"[\u30a1-\u30fa\u30fc-\u30ff]+|[^\u30a1-\u30fa\u30fc-\u30ff]+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]")
 
 
@@ -68,45 +70,53 @@ def stem(word: str) -> str:
     return word
 
 
-def word_tokens(word: str) -> list[str]:
+def camel_pieces(word: str) -> list[str]:
+    """The CamelCase pieces of a Latin word as written: `BYOLImageShare` -> BYOL, Image, Share."""
+    return _CAMEL.findall(word) or [word]
+
+
+@lru_cache(maxsize=1 << 16)
+def word_tokens(word: str) -> tuple[str, ...]:
     """Tokens of one Latin word as written (case intact): its CamelCase pieces, and the whole word."""
-    pieces = _CAMEL.findall(word) or [word]
+    pieces = camel_pieces(word)
     tokens = [stem(piece.lower()) for piece in pieces]
     if len(pieces) > 1:
         tokens.append(stem(word.lower()))
-    return [token for token in tokens if token not in STOP_WORDS]
+    return tuple(token for token in tokens if token not in STOP_WORDS)
 
 
-def cjk_tokens(run: str, *, unigrams: bool) -> list[str]:
-    """Bigrams of a CJK run (already kana-folded); kanji unigrams too when `unigrams` is set.
+def cjk_bigrams(run: str) -> list[tuple[int, str]]:
+    """(offset, token) of a CJK run as written: overlapping bigrams, kana-folded.
 
-    A query run of one character is searched as that character (a kanji unigram); a lone kana is not
-    a word and gives nothing.
+    The run is first cut where katakana starts or stops: a katakana loanword is a word of its own
+    (`リクエスト|頻度`), so no bigram straddles it.  A piece of one kanji is kept as a unigram (a
+    lone kana is not a word); stop bigrams and stop characters are dropped.
     """
-    if len(run) == 1:
-        return [run] if _HAN.match(run) and run not in STOP_UNIGRAMS else []
-    tokens = [run[i : i + 2] for i in range(len(run) - 1)]
-    tokens = [token for token in tokens if token not in STOP_BIGRAMS]
-    if unigrams:
-        tokens.extend(ch for ch in run if _HAN.match(ch) and ch not in STOP_UNIGRAMS)
+    tokens = []
+    for piece in _KATAKANA_SPLIT.finditer(run):
+        start, text = piece.start(), fold_kana(piece.group())
+        if len(text) == 1:
+            if _HAN.match(text) and text not in STOP_UNIGRAMS:
+                tokens.append((start, text))
+            continue
+        for i in range(len(text) - 1):
+            if text[i : i + 2] not in STOP_BIGRAMS:
+                tokens.append((start + i, text[i : i + 2]))
     return tokens
 
 
 def iter_runs(text: str) -> Iterator[tuple[str, str]]:
-    """("word", run) and ("cjk", run) pairs of NFKC text, in order; CJK runs already kana-folded."""
+    """("word", run) and ("cjk", run) pairs of NFKC text, in order, as written (not case-folded)."""
     for match in _RUN.finditer(unicodedata.normalize("NFKC", text)):
-        if match.lastgroup == "cjk":
-            yield "cjk", fold_kana(match.group())
-        else:
-            yield "word", match.group()
+        yield ("cjk" if match.lastgroup == "cjk" else "word"), match.group()
 
 
-def text_tokens(text: str, *, unigrams: bool = True) -> list[str]:
+def text_tokens(text: str) -> list[str]:
     """Index tokens of a description or remediation step (with repeats, for term frequency)."""
     tokens: list[str] = []
     for kind, run in iter_runs(text):
         if kind == "cjk":
-            tokens.extend(cjk_tokens(run, unigrams=unigrams))
+            tokens.extend(token for _, token in cjk_bigrams(run))
         else:
             tokens.extend(word_tokens(run))
     return tokens
@@ -233,10 +243,19 @@ SYNONYMS: dict[str, str] = {
 }
 
 
-def _folded_synonyms() -> dict[str, list[str]]:
-    from app.search.normalize import fold_text
+def _synonym_phrases() -> list[tuple[str | tuple[str, ...], tuple[str, ...]]]:
+    """SYNONYMS as the query side compares them: a CJK phrase kana-folded, a Latin phrase as its
+    lower-cased words; the expansion as index tokens."""
+    phrases: list[tuple[str | tuple[str, ...], tuple[str, ...]]] = []
+    for phrase, expansion in SYNONYMS.items():
+        runs = list(iter_runs(phrase))
+        key: str | tuple[str, ...]
+        if runs[0][0] == "cjk":
+            key = fold_kana(runs[0][1])
+        else:
+            key = tuple(run.lower() for _, run in runs)
+        phrases.append((key, tuple(text_tokens(expansion))))
+    return phrases
 
-    return {fold_text(phrase): text_tokens(expansion, unigrams=False) for phrase, expansion in SYNONYMS.items()}
 
-
-FOLDED_SYNONYMS = _folded_synonyms()
+SYNONYM_PHRASES = _synonym_phrases()

@@ -47,7 +47,7 @@ def search_page():
     return render_template("results.html", query=query, product=product, total=result.total, hits=hits)
 
 
-def _render_code(model, entry, *, requested: str | None = None):
+def _render_code(model, entry, *, requested: str | None = None, suggestions=()):
     lang = _lang()
     presented = present(model, entry, lang)
     parent = category_entry(model, entry)
@@ -66,7 +66,14 @@ def _render_code(model, entry, *, requested: str | None = None):
         answer=compose_answer(presented, presented.language or lang),
         permalink=code_url(entry),
         requested=requested,
+        suggestions=suggestions,
     )
+
+
+def _fallback(found) -> dict:
+    if found.status != "fallback":
+        return {}
+    return {"requested": found.requested, "suggestions": found.suggestions}
 
 
 @bp.get("/errors/<path:code>")
@@ -84,8 +91,7 @@ def code(code: str):
     if found.entry.code != code:
         if found.status == "found":
             return redirect(url_for("web.code", code=found.entry.code))
-    return _render_code(model, found.entry,
-                        requested=found.requested if found.status == "fallback" else None)
+    return _render_code(model, found.entry, **_fallback(found))
 
 
 @bp.get("/products/<product>/errors/<path:code>")
@@ -102,7 +108,7 @@ def product_code(product: str, code: str):
         if entry.product:
             return redirect(url_for("web.product_code", product=entry.product, code=entry.code))
         return redirect(url_for("web.code", code=entry.code))
-    return _render_code(model, entry, requested=found.requested if found.status == "fallback" else None)
+    return _render_code(model, entry, **_fallback(found))
 
 
 @bp.get("/products")

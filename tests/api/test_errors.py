@@ -78,8 +78,23 @@ def test_all_38_common_codes_resolve_in_both_languages(client):
 
 
 def test_unknown_code_is_404_with_close_matches(client):
-    body = error(client.get("/api/v1/errors/AuthFailure.SignatureExpir"), 404, "ResourceNotFound")
+    body = error(client.get("/api/v1/errors/AuthFailur.SignatureExpire"), 404, "ResourceNotFound")
     assert "AuthFailure.SignatureExpire" in body["Suggestions"]
+    error(client.get("/api/v1/errors/NoSuchThingAnywhere"), 404, "ResourceNotFound")
+
+
+def test_uncatalogued_subcode_falls_back_to_its_category(client):
+    body = ok(client.get("/api/v1/errors/InvalidParameterValue.SomethingNew?lang=en"))
+    assert body["Catalogued"] is False and body["Fallback"] is True
+    assert body["RequestedCode"] == "InvalidParameterValue.SomethingNew"
+    assert body["ErrorCode"]["Code"] == "InvalidParameterValue"
+    assert body["ErrorCode"]["Remediation"]
+
+
+def test_typo_of_a_known_subcode_suggests_it(client):
+    body = ok(client.get("/api/v1/errors/AuthFailure.SignatureExpir"))
+    assert body["Fallback"] is True
+    assert body["Suggestions"][0] == "AuthFailure.SignatureExpire"
 
 
 def test_unknown_lang_is_invalid_parameter_value(client):

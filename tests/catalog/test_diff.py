@@ -20,7 +20,10 @@ SOURCES = {
 def base() -> Snapshot:
     return Snapshot(
         copy.deepcopy(SOURCES),
-        {"cvm": ProductInfo("cvm.tencentcloudapi.com", V1), "vpc": ProductInfo("vpc.tencentcloudapi.com", V1)},
+        {
+            "cvm": ProductInfo("cvm.tencentcloudapi.com", V1),
+            "vpc": ProductInfo("vpc.tencentcloudapi.com", V1),
+        },
         {
             ("cvm", "AuthFailure.CamRoleNameAuthenticateFailed"): SnapshotEntry(V1, "角色名鉴权失败", None),
             ("cvm", "InternalError"): SnapshotEntry(V1, "内部错误", "Internal error."),
@@ -63,7 +66,9 @@ def remove_product(s: Snapshot) -> None:
 
 
 def add_version(s: Snapshot) -> None:
-    s.entries[("cvm", "InternalError")] = SnapshotEntry(("2017-03-12", "2024-01-01"), "内部错误", "Internal error.")
+    s.entries[("cvm", "InternalError")] = SnapshotEntry(
+        ("2017-03-12", "2024-01-01"), "内部错误", "Internal error."
+    )
 
 
 def move_endpoint(s: Snapshot) -> None:
@@ -81,7 +86,10 @@ def move_endpoint(s: Snapshot) -> None:
         (add_product, "cbs (new product): +2 -0 ~0 (zh 0, en 0)"),
         (remove_product, "vpc (product removed): +0 -1 ~0 (zh 0, en 0)"),
         (add_version, "cvm: +0 -0 ~0 (zh 0, en 0), versions of 1 codes"),
-        (move_endpoint, "cvm: +0 -0 ~0 (zh 0, en 0); endpoint: cvm.tencentcloudapi.com -> cvm.intl.tencentcloudapi.com"),
+        (
+            move_endpoint,
+            "cvm: +0 -0 ~0 (zh 0, en 0); endpoint: cvm.tencentcloudapi.com -> cvm.intl.tencentcloudapi.com",
+        ),
     ],
 )
 def test_one_change_gives_one_product_line(mutate: Callable[[Snapshot], None], line: str) -> None:
@@ -116,7 +124,9 @@ def test_diff_records_codes_and_texts() -> None:
     cvm = diff.products["cvm"]
     assert cvm.added == ["FailedOperation.New"] and cvm.removed == ["InternalError"]
     assert cvm.texts == [
-        TextChange("AuthFailure.CamRoleNameAuthenticateFailed", "en", None, "Role name authentication failed.")
+        TextChange(
+            "AuthFailure.CamRoleNameAuthenticateFailed", "en", None, "Role name authentication failed."
+        )
     ]
     assert diff.products["cbs"].added == ["InternalError", "InvalidParameter"]
     assert diff.products["vpc"].removed == ["InvalidParameter"]

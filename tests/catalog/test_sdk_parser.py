@@ -32,13 +32,20 @@ LICENSE = """# -*- coding: utf8 -*-
     ("text", "expected"),
     [
         pytest.param(
-            "# 角色名鉴权失败\nAUTHFAILURE_CAMROLENAMEAUTHENTICATEFAILED = 'AuthFailure.CamRoleNameAuthenticateFailed'\n",
+            "# 角色名鉴权失败\n"
+            "AUTHFAILURE_CAMROLENAMEAUTHENTICATEFAILED = 'AuthFailure.CamRoleNameAuthenticateFailed'\n",
             [("AuthFailure.CamRoleNameAuthenticateFailed", "角色名鉴权失败")],
             id="plain",
         ),
         pytest.param(
-            "# 该实例 `ins-xxxxxxx` 已经在 `dgroup-xxxxxx` 置放群组里。\nX = 'FailedOperation.AlreadyInDisasterRecoverGroup'\n",
-            [("FailedOperation.AlreadyInDisasterRecoverGroup", "该实例 `ins-xxxxxxx` 已经在 `dgroup-xxxxxx` 置放群组里。")],
+            "# 该实例 `ins-xxxxxxx` 已经在 `dgroup-xxxxxx` 置放群组里。\n"
+            "X = 'FailedOperation.AlreadyInDisasterRecoverGroup'\n",
+            [
+                (
+                    "FailedOperation.AlreadyInDisasterRecoverGroup",
+                    "该实例 `ins-xxxxxxx` 已经在 `dgroup-xxxxxx` 置放群组里。",
+                )
+            ],
             id="backticks-kept",
         ),
         pytest.param(
@@ -46,14 +53,24 @@ LICENSE = """# -*- coding: utf8 -*-
             [("A", "The instance is already in the placement group.")],
             id="multi-line-english",
         ),
-        pytest.param("# 该实例已经在\n# 置放群组里。\nX = 'A'\n", [("A", "该实例已经在置放群组里。")], id="multi-line-cjk"),
-        pytest.param("# 参数错误，\n# 请检查。\nX = 'A'\n", [("A", "参数错误，请检查。")], id="cjk-punctuation-wrap"),
+        pytest.param(
+            "# 该实例已经在\n# 置放群组里。\nX = 'A'\n",
+            [("A", "该实例已经在置放群组里。")],
+            id="multi-line-cjk",
+        ),
+        pytest.param(
+            "# 参数错误，\n# 请检查。\nX = 'A'\n", [("A", "参数错误，请检查。")], id="cjk-punctuation-wrap"
+        ),
         pytest.param("# 请检查\n# API 参数。\nX = 'A'\n", [("A", "请检查 API 参数。")], id="cjk-then-latin"),
-        pytest.param("# first\n#\n# second\nX = 'A'\n", [("A", "first second")], id="empty-comment-line-inside"),
+        pytest.param(
+            "# first\n#\n# second\nX = 'A'\n", [("A", "first second")], id="empty-comment-line-inside"
+        ),
         pytest.param("X='A'\n", [("A", "")], id="no-spaces-around-equals"),
         pytest.param("X   =    'A'\n", [("A", "")], id="wide-spaces-around-equals"),
         pytest.param("X\t=\t'A'\n", [("A", "")], id="tabs-around-equals"),
-        pytest.param('# 内部错误\nX = "InternalError"\n', [("InternalError", "内部错误")], id="double-quotes"),
+        pytest.param(
+            '# 内部错误\nX = "InternalError"\n', [("InternalError", "内部错误")], id="double-quotes"
+        ),
         pytest.param("# 内部错误\r\nX = 'InternalError'\r\n", [("InternalError", "内部错误")], id="crlf"),
         pytest.param("# 内部错误\rX = 'InternalError'\r", [("InternalError", "内部错误")], id="bare-cr"),
         pytest.param("\t#\t内部错误 \t\n\tX = 'A'  \n", [("A", "内部错误")], id="tabs-and-trailing-space"),
@@ -70,11 +87,17 @@ LICENSE = """# -*- coding: utf8 -*-
         pytest.param(LICENSE + "# 内部错误\nX = 'A'\n", [("A", "内部错误")], id="license-glued-to-comment"),
         pytest.param("# old\nX = 'A'\n# new\nX = 'A'\n", [("A", "new")], id="duplicate-keeps-last"),
         pytest.param(
-            "# a\nX = 'A'\n# b\nY = 'B'\n# a again\nZ = 'A'\n", [("B", "b"), ("A", "a again")], id="duplicate-order"
+            "# a\nX = 'A'\n# b\nY = 'B'\n# a again\nZ = 'A'\n",
+            [("B", "b"), ("A", "a again")],
+            id="duplicate-order",
         ),
         pytest.param("X = 'A'  # inline\n", [("A", "inline")], id="inline-comment"),
         pytest.param("\ufeff# 内部错误\nX = 'A'\n", [("A", "内部错误")], id="byte-order-mark"),
-        pytest.param("# 内部错误。\nX = 'InternalError.'\n", [("InternalError.", "内部错误。")], id="code-kept-verbatim"),
+        pytest.param(
+            "# 内部错误。\nX = 'InternalError.'\n",
+            [("InternalError.", "内部错误。")],
+            id="code-kept-verbatim",
+        ),
         pytest.param("", [], id="empty-file"),
         pytest.param(LICENSE, [], id="header-only"),
     ],
@@ -85,7 +108,13 @@ def test_parse_errorcodes(text: str, expected: list[tuple[str, str]]) -> None:
 
 @pytest.mark.parametrize(
     ("directory", "expected"),
-    [("v20170312", "2017-03-12"), ("v20240718", "2024-07-18"), ("v2017031", None), ("common", None), ("20170312", None)],
+    [
+        ("v20170312", "2017-03-12"),
+        ("v20240718", "2024-07-18"),
+        ("v2017031", None),
+        ("common", None),
+        ("20170312", None),
+    ],
 )
 def test_api_version(directory: str, expected: str | None) -> None:
     assert api_version(directory) == expected
@@ -94,8 +123,12 @@ def test_api_version(directory: str, expected: str | None) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("class CvmClient(AbstractClient):\n    _apiVersion = '2017-03-12'\n    _endpoint = 'cvm.tencentcloudapi.com'\n",
-         "cvm.tencentcloudapi.com"),
+        (
+            "class CvmClient(AbstractClient):\n"
+            "    _apiVersion = '2017-03-12'\n"
+            "    _endpoint = 'cvm.tencentcloudapi.com'\n",
+            "cvm.tencentcloudapi.com",
+        ),
         ('    _endpoint="as.tencentcloudapi.com"\n', "as.tencentcloudapi.com"),
         ("\t_endpoint  =  'mdl.intl.tencentcloudapi.com'\r\n", "mdl.intl.tencentcloudapi.com"),
         ("    endpoint = self._endpoint\n", None),
@@ -143,7 +176,9 @@ def test_walk_skips_common_and_stray_directories(tmp_path: Path) -> None:
 def test_walk_product_without_client_has_no_endpoint(tmp_path: Path) -> None:
     version = tmp_path / "tencentcloud/demo/v20200101"
     version.mkdir(parents=True)
-    (version / "errorcodes.py").write_text("# 内部错误。\nINTERNALERROR = 'InternalError'\n", encoding="utf-8")
+    (version / "errorcodes.py").write_text(
+        "# 内部错误。\nINTERNALERROR = 'InternalError'\n", encoding="utf-8"
+    )
     demo = walk_sdk(DirectoryTree(tmp_path))["demo"]
     assert demo.endpoint is None
     assert demo.codes["InternalError"].description == "内部错误。"

@@ -66,7 +66,9 @@ def test_build_merges_both_sdks(fixture_snapshot: Snapshot) -> None:
         ("2017-03-12",), "角色名鉴权失败", "Role name authentication failed."
     )
     assert snapshot.entries[("cvm", "EniNotAllowedChangeSubnet")].en is None
-    assert snapshot.entries[("cvm", "UnsupportedOperation.InvalidPermissionNonInternationalAccount")].zh is None
+    assert (
+        snapshot.entries[("cvm", "UnsupportedOperation.InvalidPermissionNonInternationalAccount")].zh is None
+    )
     assert snapshot.sources == {
         "zh": {"package": ZH_PACKAGE, "version": None},
         "en": {"package": EN_PACKAGE, "version": None},
@@ -120,7 +122,10 @@ def test_file_layout(fixture_snapshot: Snapshot, tmp_path: Path) -> None:
     [
         ("", "empty snapshot"),
         ('{"snapshot":2,"sources":{}}\n', ":1: malformed"),
-        ('{"snapshot":1,"sources":{}}\n{"product":"cvm","code":"X","versions":[],"zh":null,"en":null}\n', ":2: malformed"),
+        (
+            '{"snapshot":1,"sources":{}}\n{"product":"cvm","code":"X","versions":[],"zh":null,"en":null}\n',
+            ":2: malformed",
+        ),
         ('{"snapshot":1,"sources":{}}\n{"product":"cvm","endpoint":null}\n', ":2: malformed"),
         ('{"snapshot":1,"sources":{}}\nnot json\n', ":2: malformed"),
     ],
@@ -194,7 +199,9 @@ def test_wheel_version_from_file_name_and_nested_zip(tmp_path: Path) -> None:
 
 
 def test_open_tree_refuses_the_wrong_package_and_missing_paths(tmp_path: Path) -> None:
-    wheel = make_zip(FIXTURES / "sdk_en", tmp_path / "tencentcloud_sdk_python_intl_en-3.1.193-py3-none-any.whl")
+    wheel = make_zip(
+        FIXTURES / "sdk_en", tmp_path / "tencentcloud_sdk_python_intl_en-3.1.193-py3-none-any.whl"
+    )
     with pytest.raises(SdkSourceError, match="expected tencentcloud-sdk-python$"):
         open_tree(wheel, ZH_PACKAGE)
     with pytest.raises(SdkSourceError, match="no such file"):
@@ -211,14 +218,18 @@ def _record_hash(content: bytes) -> str:
     return "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(content).digest()).rstrip(b"=").decode()
 
 
-def install(site: Path, package: str, version: str, files: dict[str, bytes], recorded: dict[str, bytes]) -> None:
+def install(
+    site: Path, package: str, version: str, files: dict[str, bytes], recorded: dict[str, bytes]
+) -> None:
     """Fake what pip leaves behind: the files, and a dist-info whose RECORD hashes `recorded`."""
     for name, content in files.items():
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_bytes(content)
     info = site / f"{package.replace('-', '_')}-{version}.dist-info"
     info.mkdir(parents=True)
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {package}\nVersion: {version}\n", encoding="utf-8")
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {package}\nVersion: {version}\n", encoding="utf-8"
+    )
     rows = [f"{name},{_record_hash(content)},{len(content)}" for name, content in recorded.items()]
     rows += [f"{info.name}/METADATA,,", f"{info.name}/RECORD,,"]
     (info / "RECORD").write_text("\n".join(rows) + "\n", encoding="utf-8")
@@ -233,7 +244,10 @@ def test_installed_distribution_is_read_with_its_version(tmp_path: Path) -> None
     tree = open_distribution(ZH_PACKAGE, path=[str(tmp_path)])
     assert (tree.package, tree.version) == (ZH_PACKAGE, "3.1.195")
     assert tree.files(ERRORCODES_PATTERN) == [CVM_ERRORCODES]
-    assert walk_sdk(tree)["cvm"].codes["AuthFailure.CamRoleNameAuthenticateFailed"].description == "角色名鉴权失败"
+    assert (
+        walk_sdk(tree)["cvm"].codes["AuthFailure.CamRoleNameAuthenticateFailed"].description
+        == "角色名鉴权失败"
+    )
 
 
 def test_overwritten_distribution_is_a_clash(tmp_path: Path) -> None:
@@ -250,7 +264,10 @@ def test_overwritten_distribution_is_a_clash(tmp_path: Path) -> None:
 def test_both_sdks_in_one_directory_is_a_clash(tmp_path: Path) -> None:
     install(tmp_path, ZH_PACKAGE, "3.1.195", {}, {CVM_ERRORCODES: ZH_TEXT})
     install(tmp_path, EN_PACKAGE, "3.1.193", {CVM_ERRORCODES: EN_TEXT}, {CVM_ERRORCODES: EN_TEXT})
-    for opener in (lambda: open_distribution(EN_PACKAGE, path=[str(tmp_path)]), lambda: open_tree(tmp_path, EN_PACKAGE)):
+    for opener in (
+        lambda: open_distribution(EN_PACKAGE, path=[str(tmp_path)]),
+        lambda: open_tree(tmp_path, EN_PACKAGE),
+    ):
         with pytest.raises(SdkClashError, match=f"{EN_PACKAGE}==3.1.193"):
             opener()
 

@@ -57,8 +57,14 @@ def test_code_page_forgives_the_spelling(client):
 
 
 def test_unknown_code_page_suggests(client):
-    html = page(client, "/errors/AuthFailure.SignatureExpir?lang=en", status=404)
+    html = page(client, "/errors/AuthFailur.SignatureExpire?lang=en", status=404)
     assert "AuthFailure.SignatureExpire" in html
+
+
+def test_uncatalogued_subcode_page_shows_category_guidance_and_suggestions(client):
+    html = page(client, "/errors/AuthFailure.SignatureExpir?lang=en")
+    assert "is not in the catalogue yet" in html
+    assert 'href="/errors/AuthFailure.SignatureExpire"' in html
 
 
 def test_search_results_page(client):
