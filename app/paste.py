@@ -24,7 +24,7 @@ class PasteTooLarge(ValueError):
 
 
 def explain_catalog(model: ReadModel):
-    from app.explain.extract import ExplainCatalog
+    from app.explain import ExplainCatalog
 
     def build(m: ReadModel):
         products = {

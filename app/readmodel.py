@@ -48,6 +48,8 @@ class ReadModel:
     by_code: dict[str, list[Entry]] = field(default_factory=dict)
     by_product: dict[str, list[Entry]] = field(default_factory=dict)
     product_keys: dict[str, str] = field(default_factory=dict)
+    # Per-entry results (serialised objects...) of this catalogue version; bounded by the catalogue.
+    memo: dict[tuple, Any] = field(default_factory=dict)
     _derived: dict[str, Any] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 import logging
 import uuid
 
-from flask import Flask, Response, current_app, g, json, request
+import json
+
+from flask import Flask, Response, current_app, g, request
 from werkzeug.exceptions import HTTPException
 
 API_PREFIX = "/api/"
@@ -48,7 +50,9 @@ def request_id() -> str:
 
 
 def _json(body: dict, status: int) -> Response:
-    return Response(json.dumps(body, ensure_ascii=False), status, mimetype="application/json")
+    # The standard library encoder directly: lookups are the hot path and every value here is plain.
+    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+    return Response(text, status, mimetype="application/json")
 
 
 def respond(fields: dict, status: int = 200) -> Response:
@@ -84,7 +88,11 @@ def init_app(app: Flask) -> None:
         status = error.code or 500
         if status == 404:
             message = f"The API `{request.method} {request.path}` does not exist."
-        return error_response(code, message, status)
+        response = error_response(code, message, status)
+        allowed = getattr(error, "valid_methods", None)
+        if allowed:
+            response.headers["Allow"] = ", ".join(allowed)
+        return response
 
     @app.errorhandler(Exception)
     def handle_unexpected(error: Exception):

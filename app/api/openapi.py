@@ -32,7 +32,7 @@ def _param(name: str, schema: dict, description: str, required: bool = False, wh
 
 LANG = _param("lang", {"type": "string", "enum": list(CONTENT_LANGUAGES)},
               "Content language; descriptions fall back to en, ja, zh. Default: Accept-Language, then ja.")
-PRODUCT = _param("product", {"type": "string", "maxLength": 64}, "Product slug or alias (cvm, as, ...).")
+PRODUCT = _param("product", {"type": "string", "minLength": 1, "maxLength": 64}, "Product slug or alias (cvm, as, ...).")
 
 
 def _responses(ok_schema: str, *errors: int) -> dict:

@@ -25,7 +25,7 @@ def check_known(args: Mapping, allowed: set[str]) -> None:
 
 def lang(args: Mapping) -> str:
     value = args.get("lang")
-    if value is None or value == "":
+    if value is None:
         return request.accept_languages.best_match(CONTENT_LANGUAGES) or "ja"
     value = value.strip().lower()
     if value not in CONTENT_LANGUAGES:
@@ -38,7 +38,7 @@ def lang(args: Mapping) -> str:
 
 def limit(args: Mapping, default: int = 10) -> int:
     raw = args.get("limit")
-    if raw is None or raw == "":
+    if raw is None:
         return default
     try:
         value = int(raw)
@@ -59,9 +59,9 @@ def required_text(args: Mapping, name: str, max_length: int = MAX_QUERY_LENGTH) 
 
 
 def product(model: ReadModel, raw: str | None, field_name: str = "product") -> str | None:
-    if raw is None or raw.strip() == "":
+    if raw is None:
         return None
-    slug = model.product_slug(raw)
+    slug = model.product_slug(raw) if raw.strip() else None
     if slug is None:
         raise ApiError(
             "InvalidParameterValue",

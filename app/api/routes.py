@@ -132,7 +132,7 @@ def explain():
     try:
         explained = explain_paste(model, text)
     except PasteTooLarge as error:
-        raise ApiError("RequestSizeLimitExceeded", str(error), 413) from None
+        raise ApiError("InvalidParameterValue", f"Parameter `Text`: {error}", 400) from None
     matches = [match_object(model, item, lang) for item in explained]
     return respond({"TotalCount": len(matches), "MatchSet": matches,
                     "Answer": explain_summary(explained, lang)})

@@ -11,6 +11,15 @@ from app.readmodel import ProductView, ReadModel
 
 
 def error_code(model: ReadModel, entry: Entry, lang: str) -> dict:
+    """The ErrorCode object; all but the absolute Url is memoised per catalogue version."""
+    key = ("error_code", entry.id, lang)
+    fields = model.memo.get(key)
+    if fields is None:
+        fields = model.memo[key] = _error_code_fields(model, entry, lang)
+    return {**fields, "Url": code_url(entry)}
+
+
+def _error_code_fields(model: ReadModel, entry: Entry, lang: str) -> dict:
     presented = present(model, entry, lang)
     product = model.products.get(entry.product) if entry.product else None
     return {
@@ -30,7 +39,6 @@ def error_code(model: ReadModel, entry: Entry, lang: str) -> dict:
         "Retired": entry.retired_in is not None,
         "LastSeenIn": entry.retired_in,
         "Answer": compose_answer(presented, presented.language or lang),
-        "Url": code_url(entry),
     }
 
 

@@ -113,21 +113,31 @@ class ExplainCatalog:
                 return slug
         return None
 
-    def hints(self, scan: str) -> list[_Hint]:
+    def hints(self, scan: str, lower: str) -> list[_Hint]:
+        """Product hints in the paste: endpoints, SDK module paths, tccli, CAM, Terraform resources."""
         found = []
-        for patterns, leading in ((f.LEADING_HINTS, True), (f.TRAILING_HINTS, False)):
-            for pattern in patterns:
-                for m in pattern.finditer(scan):
-                    raw = m.group(1)
-                    slug = self.terraform_product(raw) if pattern is f.TERRAFORM_HINT else self.product_slug(raw)
-                    if slug is not None:
-                        found.append(_Hint(m.start(), slug, leading))
+        pos = lower.find(f.HOST_TAIL)
+        while pos >= 0:
+            window = lower[max(0, pos - 64) : pos]
+            head = f.HOST_HEAD.search(window)
+            slug = self.product_slug(head.group(1)) if head else None
+            if slug is not None:
+                found.append(_Hint(pos - len(window) + head.start(), slug, True))
+            pos = lower.find(f.HOST_TAIL, pos + 1)
+        for pattern, needle, leading in f.HINTS:
+            if needle not in lower:
+                continue
+            for m in pattern.finditer(scan):
+                raw = m.group(1)
+                slug = self.terraform_product(raw) if pattern is f.TERRAFORM_HINT else self.product_slug(raw)
+                if slug is not None:
+                    found.append(_Hint(m.start(), slug, leading))
         found.sort(key=lambda h: h.pos)
         return found
 
-    def attach_products(self, scan: str, records: list[Record]) -> list[str | None]:
+    def attach_products(self, scan: str, lower: str, records: list[Record]) -> list[str | None]:
         """The product of each record (sorted by start): the nearest hint it is compatible with."""
-        hints = self.hints(scan)
+        hints = self.hints(scan, lower)
         positions = [h.pos for h in hints]
         slugs = {h.slug for h in hints}
         products = []

@@ -14,24 +14,26 @@ that names another cloud and never Tencent Cloud yields nothing.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from app.explain import formats as f
 from app.explain.formats import Layout, pair_request_ids
 from app.explain.mask import mask_secrets
+from app.explain.messages import MAX_MESSAGE_CHARS, Span, colon_message, message_spans
 
 if TYPE_CHECKING:  # the package builds the catalogue and imports this module first
     from app.explain import CodeInfo, ExplainCatalog
 
-Span = tuple[int, int, int]  # a labelled message: label position, value start, value end
+RequestId = tuple[int, str]  # position, lower-cased UUID
 
-MAX_MESSAGE_CHARS = 1000
 MAX_FUZZY_MESSAGES = 20
 # SDK client codes that are also everyday words in other stacks' output (botocore's ClientError,
 # a browser's NetworkError): counted only in an error position.
 GENERIC_WORDS = frozenset({"ClientError", "NetworkError", "InvalidCredential"})
+_MESSAGE_LINE = re.compile(r"^[^\n]{8,600}$", re.MULTILINE)  # a line that may hold a bare message
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,12 +56,24 @@ class Record:
     start: int
     token: str
     info: CodeInfo | None  # None: an uncatalogued Category.Detail in an error position
-    request_id: str | None
+    rid: RequestId | None
     message: Span | None
-    match: str
-    confidence: float
-    product: str | None  # the product a message match implies, if only one product has the wording
-    end: int
+    match: str = "code"
+    confidence: float = 1.0
+    product: str | None = None  # the product a message match implies, when only one has the wording
+
+    @property
+    def request_id(self) -> str | None:
+        return self.rid[1] if self.rid else None
+
+    @property
+    def end(self) -> int:
+        """Where the last part printed with this error ends (code, message or request id)."""
+        return max(
+            self.start + len(self.token),
+            self.message[2] if self.message else 0,
+            self.rid[0] + 36 if self.rid else 0,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,24 +85,22 @@ class _Hit:
     labelled: bool
 
 
-def _record(hit_pos, token, info, rid, span, match="code", confidence=1.0, product=None) -> Record:
-    end = max(hit_pos + len(token), span[2] if span else 0, rid[0] + 36 if rid else 0)
-    return Record(hit_pos, token, info, rid[1] if rid else None, span, match, confidence, product, end)
-
-
 def find_errors(text: str, catalog: ExplainCatalog) -> list[Finding]:
     """Every Tencent Cloud error in `text`, in order of appearance, each (code, product, request id) once."""
     if not text or not text.strip():
         return []
     masked = mask_secrets(text)
-    scan = masked.translate(f.HALF_WIDTH)
-    foreign = [m.start() for m in f.FOREIGN_CONTEXT.finditer(scan)]
-    tencent = f.TENCENT_CONTEXT.search(scan) is not None
+    scan = f.half_width(masked)
+    lower = f.lower_ascii(scan)
+    foreign = f.foreign_positions(lower)
+    tencent = f.tencent_context(scan, lower)
     if foreign and not tencent:
         return []
     layout = Layout(scan)
-    foreign_lines = {layout.line(pos) for pos in foreign if not _tencent_line(scan, layout, pos)}
-    rids = [
+    foreign_lines = {
+        layout.line(pos) for pos in foreign if not f.tencent_context(scan, lower, *layout.line_bounds(pos))
+    }
+    rids: list[RequestId] = [
         (m.start("rid"), m.group("rid").lower())
         for m in f.REQUEST_ID.finditer(scan)
         if layout.line(m.start()) not in foreign_lines
@@ -96,35 +108,37 @@ def find_errors(text: str, catalog: ExplainCatalog) -> list[Finding]:
     hits = [h for h in _code_hits(scan, catalog) if layout.line(h.pos) not in foreign_lines]
     context = tencent or bool(rids) or any(h.info is not None and not h.needs_context for h in hits)
     hits = [h for h in hits if context or not h.needs_context]
-    spans = [s for s in _message_spans(scan, layout) if layout.line(s[0]) not in foreign_lines]
+    spans = [s for s in message_spans(scan, layout) if layout.line(s[0]) not in foreign_lines]
     hits = _outside_messages(hits, spans, layout)
 
-    records = _code_records(hits, rids, spans, layout)
+    records = _code_records(scan, hits, rids, spans, layout)
     records += _message_records(scan, catalog, records, rids, spans, layout, context)
     if not records:
         records = _line_records(scan, catalog, rids, layout, foreign_lines, context)
     records.sort(key=lambda r: r.start)
-    return _findings(masked, scan, catalog, records)
+    return _findings(masked, scan, lower, catalog, records)
 
 
-def _tencent_line(scan: str, layout: Layout, pos: int) -> bool:
-    start, end = layout.line_bounds(pos)
-    return f.TENCENT_CONTEXT.search(scan, start, end) is not None
+def _position(item: RequestId) -> int:
+    return item[0]
 
 
 def _code_hits(scan: str, catalog: ExplainCatalog) -> list[_Hit]:
     hits: dict[int, _Hit] = {}
-    for pattern in (f.CODE_LABEL, f.COLON_CODE):
-        for m in pattern.finditer(scan):
-            pos = m.start("code")
-            if pos not in hits:
-                hit = _positioned(m.group("code"), pos, catalog)
-                if hit is not None:
-                    hits[pos] = hit
+    for m in f.CODE_LABEL.finditer(scan):
+        hit = _positioned(m.group("code"), m.start("code"), catalog)
+        if hit is not None:
+            hits.setdefault(hit.pos, hit)
     for m in f.FREE_TOKEN.finditer(scan):
-        token = m.group()
+        if m.start() in hits:
+            continue
+        token = m.group().removesuffix(m.group("colon") or "")
         info = catalog.codes.get(token.casefold())
-        if m.start() in hits or info is None or token not in info.exact or token in GENERIC_WORDS:
+        if info is None or token not in info.exact or token in GENERIC_WORDS:
+            if m.group("colon") and "." in token:  # `Category.Detail: message`
+                hit = _positioned(token, m.start(), catalog)
+                if hit is not None:
+                    hits[hit.pos] = hit
             continue
         dotted = "." in token
         if not dotted:
@@ -147,42 +161,6 @@ def _positioned(token: str, pos: int, catalog: ExplainCatalog) -> _Hit | None:
     return None
 
 
-def _message_spans(scan: str, layout: Layout) -> list[tuple[int, int, int]]:
-    """(label position, value start, value end) of every labelled message, in order."""
-    spans = []
-    for pattern in (f.MESSAGE_LABEL, f.NODE_MESSAGE):
-        for m in pattern.finditer(scan):
-            # Only the SDKs' `message:` may run over several lines, up to their ` requestId:`.
-            limit = layout.segment_end(m.start()) if pattern is f.MESSAGE_LABEL else m.end()
-            start, end = _message_value(scan, m.end(), limit)
-            if end > start:
-                spans.append((m.start(), start, end))
-    spans.sort()
-    return spans
-
-
-def _message_value(scan: str, i: int, limit: int) -> tuple[int, int]:
-    n = len(scan)
-    while i < n and scan[i] in " \t":
-        i += 1
-    j = i
-    while j < n and scan[j] == "\\":
-        j += 1
-    line_end = scan.find("\n", i)
-    line_end = n if line_end < 0 else line_end
-    if j < n and scan[j] in "\"'`":
-        closing, start = scan[i : j + 1], j + 1
-        k = scan.find(closing, start, min(n, start + 4 * MAX_MESSAGE_CHARS))
-        while k > start and scan[k - 1] == "\\" and closing[0] != "\\":
-            k = scan.find(closing, k + 1, min(n, start + 4 * MAX_MESSAGE_CHARS))
-        return start, (k if k >= 0 else line_end)  # no closing quote: a body cut off mid-message
-    sdk_end = f.MESSAGE_SDK_END.search(scan, i, min(max(limit, line_end), i + 4 * MAX_MESSAGE_CHARS))
-    if sdk_end:
-        return i, sdk_end.start()
-    end = f.MESSAGE_END.search(scan, i, line_end)
-    return i, (end.start() if end else line_end)
-
-
 def _outside_messages(hits: list[_Hit], spans: list[Span], layout: Layout) -> list[_Hit]:
     """Drop free tokens quoted in the message of an error that has its own labelled code."""
     starts = [span[1] for span in spans]
@@ -196,87 +174,109 @@ def _outside_messages(hits: list[_Hit], spans: list[Span], layout: Layout) -> li
     return kept
 
 
-def _code_records(hits: list[_Hit], rids, spans: list[Span], layout: Layout) -> list[Record]:
+def _code_records(
+    scan: str, hits: list[_Hit], rids: list[RequestId], spans: list[Span], layout: Layout
+) -> list[Record]:
     records = []
     by_segment: dict[int, list[_Hit]] = {}
     for hit in hits:
         by_segment.setdefault(layout.segment(hit.pos), []).append(hit)
-    rid_positions = [pos for pos, _ in rids]
+    labels = [span[0] for span in spans]
     for segment, seg_hits in by_segment.items():
         lo, hi = layout.segment_bounds(segment)
-        seg_rids = rids[bisect_left(rid_positions, lo) : bisect_left(rid_positions, hi)]
+        seg_rids = rids[bisect_left(rids, lo, key=_position) : bisect_left(rids, hi, key=_position)]
         paired = pair_request_ids([h.pos for h in seg_hits], seg_rids, layout)
-        seg_spans = [s for s in spans if lo <= s[0] < hi]
         for index, hit in enumerate(seg_hits):
             next_pos = seg_hits[index + 1].pos if index + 1 < len(seg_hits) else hi
             prev_pos = seg_hits[index - 1].pos if index else lo - 1
-            span = next((s for s in seg_spans if hit.pos < s[0] < next_pos), None)
-            span = span or next((s for s in reversed(seg_spans) if prev_pos < s[0] < hit.pos), None)
-            records.append(_record(hit.pos, hit.token, hit.info, paired.get(index), span))
+            after = bisect_right(labels, hit.pos)
+            span = spans[after] if after < len(spans) and labels[after] < next_pos else None
+            before = bisect_left(labels, hit.pos) - 1
+            if span is None and before >= 0 and labels[before] > prev_pos:
+                span = spans[before]
+            span = span or colon_message(scan, hit.pos + len(hit.token))
+            records.append(Record(hit.pos, hit.token, hit.info, paired.get(index), span))
     return records
 
 
-def _message_records(scan, catalog, records, rids, spans, layout, context) -> list[Record]:
+def _message_records(
+    scan: str,
+    catalog: ExplainCatalog,
+    records: list[Record],
+    rids: list[RequestId],
+    spans: list[Span],
+    layout: Layout,
+    context: bool,
+) -> list[Record]:
     """Messages in blocks without any code (Node.js, .NET): recognised by their wording."""
     coded = {layout.segment(r.start) for r in records}
-    found: list[Record] = []
+    found = []
     fuzzy_left = MAX_FUZZY_MESSAGES
-    rid_positions = [pos for pos, _ in rids]
-    for label, start, end in spans:
-        segment = layout.segment(label)
-        if segment in coded:
-            continue
-        fuzzy = context and fuzzy_left > 0
-        fuzzy_left -= fuzzy
-        match = catalog.messages.match(scan[start:end], tencent_context=context, fuzzy=fuzzy)
-        if match is None:
-            continue
-        lo, hi = layout.segment_bounds(segment)
-        seg_rids = rids[bisect_left(rid_positions, lo) : bisect_left(rid_positions, hi)]
-        rid = pair_request_ids([start], seg_rids, layout).get(0)
-        info = catalog.codes.get(match.code.casefold())
-        span = (label, start, end)
-        found.append(_record(start, match.code, info, rid, span, "message", match.confidence, match.product))
+    for span in spans:
+        if layout.segment(span[0]) not in coded:
+            fuzzy_left -= context
+            record = _recognised(scan, catalog, span, rids, layout, context, context and fuzzy_left >= 0)
+            found += [record] if record else []
     return found
 
 
-def _line_records(scan, catalog, rids, layout: Layout, foreign_lines, context) -> list[Record]:
+def _line_records(
+    scan: str,
+    catalog: ExplainCatalog,
+    rids: list[RequestId],
+    layout: Layout,
+    foreign: set[int],
+    context: bool,
+) -> list[Record]:
     """Last resort for a bare message: each line compared with templates and exact wording."""
     found = []
-    rid_positions = [pos for pos, _ in rids]
-    for number, (start, end) in enumerate(layout.lines()):
-        if number in foreign_lines or not 8 <= end - start <= 600:
-            continue
-        match = catalog.messages.match(scan[start:end], tencent_context=context, fuzzy=False)
-        if match is None:
-            continue
-        lo, hi = layout.segment_bounds(layout.segment(start))
-        seg_rids = rids[bisect_left(rid_positions, lo) : bisect_left(rid_positions, hi)]
-        rid = pair_request_ids([start], seg_rids, layout).get(0)
-        info = catalog.codes.get(match.code.casefold())
-        lead = len(scan[start:end]) - len(scan[start:end].lstrip())
-        span = (start, start + lead, end)
-        found.append(
-            _record(start + lead, match.code, info, rid, span, "message", match.confidence, match.product)
-        )
+    for line in _MESSAGE_LINE.finditer(scan):
+        start, end = line.span()
+        if layout.line(start) not in foreign:
+            lead = len(line.group()) - len(line.group().lstrip())
+            record = _recognised(scan, catalog, (start, start + lead, end), rids, layout, context, False)
+            found += [record] if record else []
     return found
 
 
-def _findings(masked: str, scan: str, catalog: ExplainCatalog, records: list[Record]) -> list[Finding]:
-    products = catalog.attach_products(scan, records)
-    seen: set[tuple[str, str | None, str | None]] = set()
-    findings = []
+def _recognised(
+    scan: str,
+    catalog: ExplainCatalog,
+    span: Span,
+    rids: list[RequestId],
+    layout: Layout,
+    context: bool,
+    fuzzy: bool,
+) -> Record | None:
+    """A message recognised by its wording, with the request id printed in the same segment."""
+    match = catalog.messages.match(scan[span[1] : span[2]], tencent_context=context, fuzzy=fuzzy)
+    if match is None:
+        return None
+    lo, hi = layout.segment_bounds(layout.segment(span[1]))
+    seg_rids = rids[bisect_left(rids, lo, key=_position) : bisect_left(rids, hi, key=_position)]
+    rid = pair_request_ids([span[1]], seg_rids, layout).get(0)
+    info = catalog.codes.get(match.code.casefold())
+    return Record(span[1], match.code, info, rid, span, "message", match.confidence, match.product)
+
+
+def _findings(
+    masked: str, scan: str, lower: str, catalog: ExplainCatalog, records: list[Record]
+) -> list[Finding]:
+    products = catalog.attach_products(scan, lower, records)
+    found: dict[tuple[str, str | None, str | None], Finding] = {}
     for record, product in zip(records, products, strict=True):
         code = record.info.spelling(product, record.token) if record.info else record.token
         key = (code, product, record.request_id)
-        if key in seen:
-            continue
-        seen.add(key)
         message = None
         if record.message is not None:
             message = " ".join(masked[record.message[1] : record.message[2]].split()).strip(" ,")
             message = message[:MAX_MESSAGE_CHARS] or None
-        findings.append(
-            Finding(code, product, record.request_id, message, record.match, record.confidence, record.start)
-        )
-    return findings
+        first = found.get(key)
+        if first is None:
+            found[key] = Finding(
+                code, product, record.request_id, message, record.match, record.confidence, record.start
+            )
+        elif first.message is None and message is not None:
+            # The same error mentioned twice: keep the first place, with the message printed later.
+            found[key] = replace(first, message=message)
+    return list(found.values())

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,8 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from app.entries import Entry
+from app.explain import formats as f
+from app.explain.formats import Layout
 
 TEMPLATES_PATH = Path(__file__).resolve().parents[1] / "catalog" / "data" / "message_templates.json"
 THRESHOLD = 0.8
@@ -33,6 +36,9 @@ EXACT_CONFIDENCE = 0.92
 AMBIGUOUS_CONFIDENCE = 0.7
 FUZZY_CUTOFF = 90.0
 MAX_MESSAGE = 600
+MAX_MESSAGE_CHARS = 1000  # the longest message kept from a paste
+
+Span = tuple[int, int, int]  # a labelled message in a paste: label position, value start, value end
 MESSAGE_LANGS = ("en", "zh")
 
 # Variable parts of a template: {n} a number, {s} text inside backticks or up to the line end,
@@ -41,6 +47,61 @@ _SLOT = re.compile(r"\{([ns*])\}")
 _SLOT_PATTERNS = {"n": r"[0-9.,+-]{1,20}", "s": r"[^`\n]{0,200}", "*": r"[^\n]{0,300}?"}
 _SPACE = re.compile(r"\s+")
 _EDGE = " \t.。!！,，;；:：\"'"
+
+
+def message_spans(scan: str, layout: Layout) -> list[Span]:
+    """(label position, value start, value end) of every labelled message, in order."""
+    spans = []
+    for pattern in (f.MESSAGE_LABEL, f.NODE_MESSAGE):
+        for m in pattern.finditer(scan):
+            # Only the SDKs' lower-case `message:` runs over several lines, up to their ` requestId:`.
+            multiline = m.group().startswith("message")
+            limit = min(layout.segment_end(m.start()), m.end() + 2 * MAX_MESSAGE_CHARS) if multiline else 0
+            start, end = message_value(scan, m.end(), limit, 4 * MAX_MESSAGE_CHARS)
+            if end > start:
+                spans.append((m.start(), start, end))
+    spans.sort()
+    return spans
+
+
+def colon_message(scan: str, code_end: int) -> Span | None:
+    """The message of `Code:message`, the way apps print an error as one line."""
+    colon = code_end
+    if scan[colon : colon + 1] != ":":
+        return None
+    start, end = message_value(scan, colon + 1, 0, MAX_MESSAGE_CHARS)
+    return (colon, start, end) if end > start else None
+
+
+def message_value(text: str, i: int, multiline_limit: int, longest: int) -> tuple[int, int]:
+    """Where the message value after a label at `i` starts and ends.
+
+    A quoted value ends at its closing quote (escaped quotes skipped; none: a body cut off, so the
+    line end).  Otherwise it ends at the SDK's request id field, looked for up to `multiline_limit`
+    (the Python, Java and PHP SDKs print multi-line messages), else at the next field on the line.
+    """
+    n = len(text)
+    while i < n and text[i] in " \t":
+        i += 1
+    j = i
+    while j < n and text[j] == "\\":
+        j += 1
+    line_end = text.find("\n", i)
+    line_end = n if line_end < 0 else line_end
+    if j < n and text[j] in "\"'`":
+        closing, start = text[i : j + 1], j + 1
+        k = text.find(closing, start, min(n, start + longest))
+        while k > start and text[k - 1] == "\\" and closing[0] != "\\":
+            k = text.find(closing, k + 1, min(n, start + longest))
+        return start, (k if k >= 0 else line_end)
+    sdk_end = f.MESSAGE_SDK_END.search(text, i, max(multiline_limit, line_end))
+    if sdk_end:
+        end = sdk_end.start()
+        while end > i and (text[end - 1].isspace() or text[end - 1] == ","):
+            end -= 1
+        return i, end
+    end = f.MESSAGE_END.search(text, i, line_end)
+    return i, (end.start() if end else line_end)
 
 
 def fold_message(text: str) -> str:
@@ -89,10 +150,14 @@ class MessageMatcher:
     def __init__(self, templates: list[Template], texts: dict[str, tuple[tuple[str, str | None], ...]]):
         self._templates = templates
         self._texts = texts
-        self._choices = list(texts)
+        # Choices sorted by length: a ratio of 90 or more needs lengths within about 20 %.
+        self._choices = sorted(texts, key=len)
+        self._lengths = [len(text) for text in self._choices]
 
     @classmethod
-    def from_entries(cls, entries: Iterable[Entry], templates: list[Template] | None = None) -> MessageMatcher:
+    def from_entries(
+        cls, entries: Iterable[Entry], templates: list[Template] | None = None
+    ) -> MessageMatcher:
         found: dict[str, set[tuple[str, str | None]]] = {}
         for entry in entries:
             if entry.kind != "code":
@@ -129,9 +194,11 @@ class MessageMatcher:
     def _by_description(self, folded: str, fuzzy: bool) -> MessageMatch | None:
         pairs = self._texts.get(folded)
         confidence = EXACT_CONFIDENCE
-        if pairs is None and fuzzy and len(folded) >= 16 and self._choices:
+        if pairs is None and fuzzy and len(folded) >= 16:
+            low = bisect_left(self._lengths, int(len(folded) * 0.8))
+            high = bisect_right(self._lengths, int(len(folded) * 1.25) + 1)
             hit = process.extractOne(
-                folded, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_CUTOFF
+                folded, self._choices[low:high], scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_CUTOFF
             )
             if hit is None:
                 return None

@@ -27,7 +27,15 @@ from typing import TYPE_CHECKING
 from app.entries import Entry
 from app.search.normalize import fold, normalize_code
 from app.search.normalize import fold_kana
-from app.search.tokens import SYNONYM_PHRASES, STOP_WORDS, camel_pieces, cjk_bigrams, iter_runs, stem
+from app.search.tokens import (
+    STOP_WORDS,
+    SYNONYM_PHRASES,
+    camel_pieces,
+    cjk_words,
+    iter_runs,
+    stem,
+    word_bigrams,
+)
 
 from app.search.index import POSTINGS_CAP
 
@@ -42,6 +50,7 @@ MAX_TERMS = 40  # a pasted paragraph is searched by its first words, not all of 
 # Descriptions count fully, remediation less (its steps mention much besides the error); when the
 # caller reads one language, texts in the others count a bit less.
 REMEDIATION_WEIGHT = 0.35
+REMEDIATION_COVERAGE = 0.5
 OTHER_LANGUAGE_WEIGHT = 0.7
 SYNONYM_WEIGHT = 0.7  # an expansion is a guess at what the words mean, so it counts a bit less
 PRODUCT_WORD_WEIGHT = 0.5  # "cvm" in a query also matches texts that mention CVM
@@ -87,14 +96,14 @@ class ParsedQuery:
     code_keys: tuple[tuple[str, bool], ...]  # (normalised code, also try prefix/part/typo)
     joined_words: str | None  # a multi-word query run together, for the segment boost
     terms: tuple[Term, ...]
-    group_count: int
+    group_weights: tuple[float, ...]  # per query word (group): 1, or 1/n for a CJK bigram
     scope: frozenset[str]  # products named in the query
     highlight: tuple[str, ...]
 
     @property
     def empty(self) -> bool:
         """Only stop-words or punctuation: such a query matches nothing rather than everything."""
-        return not self.group_count
+        return not self.group_weights
 
 
 def parse_query(raw: str, products: dict[str, str]) -> ParsedQuery:
@@ -113,7 +122,7 @@ def parse_query(raw: str, products: dict[str, str]) -> ParsedQuery:
     latin_only = all(kind == "word" for word in rest for kind, _ in iter_runs(word))
     joined_words = joined.replace(".", "") if len(rest) > 1 and latin_only else None
 
-    terms, group_count = _terms(rest)
+    terms, group_weights = _terms(rest)
     for word, slug in zip(words, named):
         if slug and word not in rest:
             terms.append(Term(stem(fold(word)), PRODUCT_WORD_WEIGHT, ()))
@@ -123,19 +132,23 @@ def parse_query(raw: str, products: dict[str, str]) -> ParsedQuery:
         code_keys=tuple(code_keys),
         joined_words=joined_words,
         terms=tuple(terms),
-        group_count=group_count,
+        group_weights=tuple(group_weights),
         scope=scope,
         highlight=tuple(highlight),
     )
 
 
-def _terms(words: list[str]) -> tuple[list[Term], int]:
-    """Text terms of the query words: each CamelCase piece, each CJK bigram is a group; synonyms
-    of a phrase stand for the groups the phrase spans."""
+def _terms(words: list[str]) -> tuple[list[Term], list[float]]:
+    """Text terms of the query words, and the weight of each group (query word) they stand for.
+
+    A Latin word (each CamelCase piece) is a group of weight 1; a CJK word is a group per bigram,
+    each weighing 1/n of the word's n bigrams, so a long katakana word counts as much as a short
+    one.  Synonyms of a phrase stand for the groups the phrase spans.
+    """
     terms: list[Term] = []
-    latin: list[tuple[str, tuple[int, ...]]] = []  # folded word, its groups (for phrases)
-    runs: list[tuple[str, list[tuple[int, ...]]]] = []  # CJK run, groups per character start
-    count = 0
+    weights: list[float] = []
+    latin: list[tuple[str, tuple[int, ...]]] = []  # lower-cased word, its groups (for phrases)
+    runs: list[tuple[str, list[tuple[int, ...]]]] = []  # folded CJK run, groups per character
     for word in words:
         for kind, run in iter_runs(word):
             if kind == "word":
@@ -144,23 +157,25 @@ def _terms(words: list[str]) -> tuple[list[Term], int]:
                 for piece in pieces:
                     token = stem(piece.lower())
                     if token not in STOP_WORDS:
-                        terms.append(Term(token, 1.0, (count,)))
-                        own.append(count)
-                        count += 1
+                        terms.append(Term(token, 1.0, (len(weights),)))
+                        own.append(len(weights))
+                        weights.append(1.0)
                 if len(pieces) > 1 and own:
                     terms.append(Term(stem(run.lower()), 1.0, tuple(own)))
                 latin.append((run.lower(), tuple(own)))
                 continue
             at: list[tuple[int, ...]] = [() for _ in run]
-            for position, token in cjk_bigrams(run):
-                terms.append(Term(token, 1.0, (count,)))
-                at[position] = (count,)
-                count += 1
+            for offset, cjk_word in cjk_words(run):
+                bigrams = word_bigrams(cjk_word)
+                for position, token in bigrams:
+                    terms.append(Term(token, 1.0 / len(bigrams), (len(weights),)))
+                    at[offset + position] = (len(weights),)
+                    weights.append(1.0 / len(bigrams))
             runs.append((fold_kana(run), at))
     for phrase, expansion in SYNONYM_PHRASES:
         for covered in _phrase_groups(phrase, latin, runs):
             terms.extend(Term(token, SYNONYM_WEIGHT, covered) for token in expansion)
-    return terms, count
+    return terms, weights
 
 
 def _phrase_groups(phrase: str | tuple[str, ...], latin: list, runs: list) -> list[tuple[int, ...]]:
@@ -201,6 +216,12 @@ def run(
     reasons: dict[int, int] = {}
     matched: set[int] = set()
     for key, partial in parsed.code_keys:
+        if key.endswith(".") and key.rstrip(".") in index.codes.entries_by_key:
+            # `AuthFailure.` is the category typed on the way to a code: the category itself first.
+            for number in index.codes.entries_by_key[key.rstrip(".")]:
+                found[number] = -1.0 * index.priors[number]
+                reasons[number] = _TIER["exact"]
+                matched.add(number)
         for scope in (allowed, preferred) if preferred is not None and allowed is None else (allowed,):
             best, every = index.codes.matches(key, partial=partial, allowed=scope)
             matched.update(*map(index.codes.entries_by_key.__getitem__, every))
@@ -263,7 +284,8 @@ def _score(value: float) -> float:
     return round(len(REASONS) - 1 - tier + (fit / (1.0 + fit) if fit > 0 else 0.0), 4)
 
 
-def _field_weights(index: SearchIndex, lang: str | None) -> list[tuple[dict, float]]:
+def _field_weights(index: SearchIndex, lang: str | None) -> list[tuple[dict, float, bool]]:
+    """(postings, weight, is remediation) of each non-empty field."""
     weights = []
     for name, postings in index.fields.items():
         if postings:
@@ -271,7 +293,7 @@ def _field_weights(index: SearchIndex, lang: str | None) -> list[tuple[dict, flo
             weight = REMEDIATION_WEIGHT if kind == "rem" else 1.0
             if field_lang and lang and field_lang != lang:
                 weight *= OTHER_LANGUAGE_WEIGHT
-            weights.append((postings, weight))
+            weights.append((postings, weight, kind == "rem"))
     return weights
 
 
@@ -283,50 +305,68 @@ def _text_scores(
     preferred: frozenset[int] | None,
     segments: dict[str, float],
 ) -> tuple[dict[int, float], set[int]]:
-    """BM25 of the entries that match enough of the query's words, scaled by the share they match,
-    and the set of all such entries.
+    """BM25 of the entries that match enough of the query, scaled by the share they match, and
+    the set of all entries that match enough.
 
-    An entry must match one of one or two words, and half of three or more (a CJK bigram counts as
-    a word): enough to tolerate a particle or a typo, few enough to keep broad queries small.  Only
-    the first POSTINGS_CAP postings of a term (its highest impacts) are scored, plus those of
-    `allowed` or `preferred` entries; the rest still count as matching.
+    Enough is one of one or two words, or half of three or more (see `_terms` for how CJK words
+    count); a word found only in remediation counts half.  Only the first POSTINGS_CAP postings of
+    a term (its highest impacts) are scored, plus all of `allowed` or `preferred` entries; the
+    rest still count as matching.
     """
     scores: dict[int, float] = {}
-    members: dict[int, set[int]] = {}  # query group -> entries matching it
-    weights = _field_weights(index, lang)
+    members: dict[int, set[int]] = {}  # query group -> entries matching it in a code or description
+    aside: dict[int, set[int]] = {}  # query group -> entries matching it in remediation
     keep = allowed if allowed is not None else preferred
+    fields = _field_weights(index, lang)
     for term in parsed.terms:
-        for postings, weight in weights:
-            found = postings.get(term.token)
-            if found is None:
-                continue
-            scale = weight * term.weight * found.idf
-            get = scores.get
-            pairs = zip(found.ids, found.impacts)
-            if keep is not None:
-                pairs = ((n, i) for n, i in pairs if n in keep)  # type: ignore[assignment]
-            elif len(found.ids) > POSTINGS_CAP:
-                pairs = islice(pairs, POSTINGS_CAP)
-            for number, impact in pairs:
-                scores[number] = get(number, 0.0) + scale * impact
-            for group in term.groups:
-                members.setdefault(group, set()).update(found.ids)
-    groups = parsed.group_count
-    needed = 1 if groups <= 2 else (groups + 1) // 2
-    coverage: Counter[int] = Counter()
-    for entries in members.values():
-        coverage.update(entries)
-    if needed == 1:
-        matched = set().union(*members.values())
-    else:
-        matched = {number for number, covered in coverage.items() if covered >= needed}
+        for token in (term.token, *index.kanji_bigrams.get(term.token, ())):
+            for postings, weight, remediation in fields:
+                found = postings.get(token)
+                if found is None:
+                    continue
+                scale, get = weight * term.weight * found.idf, scores.get
+                pairs = zip(found.ids, found.impacts)
+                if keep is not None:
+                    pairs = ((n, i) for n, i in pairs if n in keep)  # type: ignore[assignment]
+                elif len(found.ids) > POSTINGS_CAP:
+                    pairs = islice(pairs, POSTINGS_CAP)
+                for number, impact in pairs:
+                    scores[number] = get(number, 0.0) + scale * impact
+                for group in term.groups:
+                    (aside if remediation else members).setdefault(group, set()).update(found.ids)
+    coverage = _coverage(parsed.group_weights, members, aside)
+    units = sum(parsed.group_weights)
+    needed = (units / 2 if units > 2 else 0.5) - 1e-9
+    matched = {number for number, covered in coverage.items() if covered >= needed}
     boosted: set[int] = set()
     for code in segments:
         boosted.update(index.codes.entries_by_key[code])
     result = {}
     for number, score in scores.items():
-        covered = coverage[number]
+        covered = coverage.get(number, 0.0)
         if covered >= needed:
-            share = covered / groups
+            share = covered / units
             result[number] = score * share * share * (SEGMENT_BOOST if number in boosted else 1.0)
     return result, matched
+
+
+def _coverage(weights: tuple[float, ...], members: dict[int, set[int]], aside: dict[int, set[int]]) -> dict[int, float]:
+    """Entry -> the weight of the query groups it matches (half for a match in remediation only)."""
+    coverage: dict[int, float]
+    if len(set(weights)) == 1:  # all groups weigh the same: count in C
+        counts: Counter[int] = Counter()
+        for entries in members.values():
+            counts.update(entries)
+        coverage = {number: count * weights[0] for number, count in counts.items()}
+    else:
+        coverage = {}
+        for group, entries in members.items():
+            weight, get = weights[group], coverage.get
+            for number in entries:
+                coverage[number] = get(number, 0.0) + weight
+    for group, entries in aside.items():
+        weight, get, main = weights[group] * REMEDIATION_COVERAGE, coverage.get, members.get(group, ())
+        for number in entries:
+            if number not in main:
+                coverage[number] = get(number, 0.0) + weight
+    return coverage

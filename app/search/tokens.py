@@ -44,6 +44,9 @@ _RUN = re.compile(
 # CamelCase pieces: `BYOLImage` -> BYOL, Image; `TooManyDB` -> Too, Many, DB; digits apart.
 _CAMEL = re.compile(r"[A-Z\u00c0-\u00de]+(?=[A-Z\u00c0-\u00de][a-z\u00df-\u00ff])|[A-Z\u00c0-\u00de]?[a-z\u00df-\u024f]+|[A-Z\u00c0-\u00de]+|[0-9]+")
 _KATAKANA_SPLIT = re.compile(r"[\u30a1-\u30fa\u30fc-\u30ff]+|[^\u30a1-\u30fa\u30fc-\u30ff]+")
+# A particle between two kanji or katakana: a word boundary no dictionary is needed for.
+_CONTENT = "\u30a1-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005"
+_PARTICLE = re.compile(f"(?<=[{_CONTENT}])[がのをにはでともへや](?=[{_CONTENT}])")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]")
 
 
@@ -85,24 +88,34 @@ def word_tokens(word: str) -> tuple[str, ...]:
     return tuple(token for token in tokens if token not in STOP_WORDS)
 
 
-def cjk_bigrams(run: str) -> list[tuple[int, str]]:
-    """(offset, token) of a CJK run as written: overlapping bigrams, kana-folded.
+def is_kanji(char: str) -> bool:
+    """Whether `char` is a CJK ideograph (or the iteration mark 々)."""
+    return _HAN.match(char) is not None
 
-    The run is first cut where katakana starts or stops: a katakana loanword is a word of its own
-    (`リクエスト|頻度`), so no bigram straddles it.  A piece of one kanji is kept as a unigram (a
-    lone kana is not a word); stop bigrams and stop characters are dropped.
+
+def cjk_words(run: str) -> list[tuple[int, str]]:
+    """(offset, kana-folded text) of the words of a CJK run as written.
+
+    Japanese has no spaces, but two cuts are safe without a dictionary: where katakana starts or
+    stops (a loanword is a word: `リクエスト|頻度`), and at a lone particle between two content
+    characters (`署名|が|無効`, `残高|が|不足`), which is dropped.  Chinese text passes unchanged.
     """
-    tokens = []
-    for piece in _KATAKANA_SPLIT.finditer(run):
-        start, text = piece.start(), fold_kana(piece.group())
-        if len(text) == 1:
-            if _HAN.match(text) and text not in STOP_UNIGRAMS:
-                tokens.append((start, text))
-            continue
-        for i in range(len(text) - 1):
-            if text[i : i + 2] not in STOP_BIGRAMS:
-                tokens.append((start + i, text[i : i + 2]))
-    return tokens
+    words = []
+    start = 0
+    for cut in (*_PARTICLE.finditer(run), None):
+        end = cut.start() if cut else len(run)
+        for piece in _KATAKANA_SPLIT.finditer(run, start, end):
+            words.append((piece.start(), fold_kana(piece.group())))
+        start = cut.end() if cut else end
+    return words
+
+
+def word_bigrams(word: str) -> list[tuple[int, str]]:
+    """(offset, token) of one CJK word: its overlapping bigrams, or a lone kanji as itself (a lone
+    kana is not a word); stop bigrams and stop characters dropped."""
+    if len(word) == 1:
+        return [(0, word)] if _HAN.match(word) and word not in STOP_UNIGRAMS else []
+    return [(i, word[i : i + 2]) for i in range(len(word) - 1) if word[i : i + 2] not in STOP_BIGRAMS]
 
 
 def iter_runs(text: str) -> Iterator[tuple[str, str]]:
@@ -114,11 +127,12 @@ def iter_runs(text: str) -> Iterator[tuple[str, str]]:
 def text_tokens(text: str) -> list[str]:
     """Index tokens of a description or remediation step (with repeats, for term frequency)."""
     tokens: list[str] = []
-    for kind, run in iter_runs(text):
-        if kind == "cjk":
-            tokens.extend(token for _, token in cjk_bigrams(run))
-        else:
-            tokens.extend(word_tokens(run))
+    for match in _RUN.finditer(unicodedata.normalize("NFKC", text)):
+        if match.lastgroup == "word":
+            tokens += word_tokens(match.group())
+            continue
+        for _, word in cjk_words(match.group()):
+            tokens += [token for _, token in word_bigrams(word)]
     return tokens
 
 
