@@ -6,10 +6,11 @@ When a token counts as a code:
 - it stands in an error position (after `code:`, `Code=`, `ErrorCode=`, `"Code": `, or as
   `Category.Detail: message`) and is a catalogue code in any case, or Category.Detail of a known
   category (reported as written).
-Undotted codes (InternalError, MissingParameter, ...) and uncatalogued ones also need the paste to
-say Tencent Cloud somewhere (an SDK marker, an endpoint, the Response envelope, a UUID request id),
-because other APIs use the same words.  Lines naming another cloud never yield a code, and a paste
-that names another cloud and never Tencent Cloud yields nothing.
+Undotted codes (InternalError, MissingParameter, ...) and uncatalogued ones also need a Tencent
+Cloud context, because other APIs use the same words: the paste names Tencent Cloud (or tccli, the
+TC3 signature, the Response envelope), carries a UUID request id, or holds a dotted catalogue code.
+Lines naming another cloud never yield a code, and a paste that names another cloud and never
+Tencent Cloud yields nothing.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ if TYPE_CHECKING:  # the package builds the catalogue and imports this module fi
 
 RequestId = tuple[int, str]  # position, lower-cased UUID
 
-MAX_FUZZY_MESSAGES = 20
+MAX_FUZZY_MESSAGES = 10  # similarity searches per paste; each costs about a millisecond
 # SDK client codes that are also everyday words in other stacks' output (botocore's ClientError,
 # a browser's NetworkError): counted only in an error position.
 GENERIC_WORDS = frozenset({"ClientError", "NetworkError", "InvalidCredential"})

@@ -1,8 +1,10 @@
-"""Explain: a pasted error message without a code -> the catalogue code whose known message it is.
+"""Explain: the messages in a paste -> where each one is, and which code a message without a code means.
 
-Node.js and .NET print only the message, so the code has to be recognised from the text: first the
-known API message templates (message_templates.json, with their variable parts), then the official
-en/zh descriptions of the catalogue, exactly and then by close similarity.
+A message is the value after a label (`message:`, `Message=`, `"Message": "`, Node.js's class name),
+up to its closing quote, the SDK's request id field or the line end.  Node.js and .NET print only the
+message, so the code has to be recognised from the text: first the known API message templates
+(message_templates.json, with their variable parts), then the official en/zh descriptions of the
+catalogue, exactly and then by close similarity.
 
 Confidence and threshold: a match scores the template's own confidence (0.85-0.97, lower when the
 same wording is used by other clouds), 0.92 for an official description found verbatim, or 0.92 x
@@ -35,11 +37,11 @@ NO_CONTEXT_FACTOR = 0.85
 EXACT_CONFIDENCE = 0.92
 AMBIGUOUS_CONFIDENCE = 0.7
 FUZZY_CUTOFF = 90.0
-MAX_MESSAGE = 600
+MAX_MESSAGE = 600  # the part of a message compared with the known ones
 MAX_MESSAGE_CHARS = 1000  # the longest message kept from a paste
+MESSAGE_LANGS = ("en", "zh")
 
 Span = tuple[int, int, int]  # a labelled message in a paste: label position, value start, value end
-MESSAGE_LANGS = ("en", "zh")
 
 # Variable parts of a template: {n} a number, {s} text inside backticks or up to the line end,
 # {*} anything on the line.  Each is bounded, so a near miss cannot backtrack for long.
@@ -66,11 +68,10 @@ def message_spans(scan: str, layout: Layout) -> list[Span]:
 
 def colon_message(scan: str, code_end: int) -> Span | None:
     """The message of `Code:message`, the way apps print an error as one line."""
-    colon = code_end
-    if scan[colon : colon + 1] != ":":
+    if scan[code_end : code_end + 1] != ":":
         return None
-    start, end = message_value(scan, colon + 1, 0, MAX_MESSAGE_CHARS)
-    return (colon, start, end) if end > start else None
+    start, end = message_value(scan, code_end + 1, 0, MAX_MESSAGE_CHARS)
+    return (code_end, start, end) if end > start else None
 
 
 def message_value(text: str, i: int, multiline_limit: int, longest: int) -> tuple[int, int]:
@@ -89,19 +90,26 @@ def message_value(text: str, i: int, multiline_limit: int, longest: int) -> tupl
     line_end = text.find("\n", i)
     line_end = n if line_end < 0 else line_end
     if j < n and text[j] in "\"'`":
-        closing, start = text[i : j + 1], j + 1
-        k = text.find(closing, start, min(n, start + longest))
-        while k > start and text[k - 1] == "\\" and closing[0] != "\\":
-            k = text.find(closing, k + 1, min(n, start + longest))
-        return start, (k if k >= 0 else line_end)
+        # The closing quote is escaped as often as the opening one (`\"` in a JSON string inside a
+        # JSON string); a quote escaped more often is part of the message.
+        quote, slashes, start = text[j], j - i, j + 1
+        k = text.find(quote, start, min(n, start + longest))
+        while k >= 0:
+            run = k
+            while run > start and text[run - 1] == "\\":
+                run -= 1
+            if k - run == slashes:
+                return start, run
+            k = text.find(quote, k + 1, min(n, start + longest))
+        return start, line_end  # no closing quote: a body cut off mid-message
     sdk_end = f.MESSAGE_SDK_END.search(text, i, max(multiline_limit, line_end))
-    if sdk_end:
-        end = sdk_end.start()
-        while end > i and (text[end - 1].isspace() or text[end - 1] == ","):
-            end -= 1
-        return i, end
-    end = f.MESSAGE_END.search(text, i, line_end)
-    return i, (end.start() if end else line_end)
+    end = sdk_end.start() if sdk_end else line_end
+    if not (sdk_end and multiline_limit):  # the SDK's own field wins; elsewhere the first field does
+        other = f.MESSAGE_END.search(text, i, end)
+        end = other.start() if other else end
+    while end > i and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return i, end
 
 
 def fold_message(text: str) -> str:

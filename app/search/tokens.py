@@ -1,14 +1,15 @@
-"""Search: one tokenizer turns catalogue texts (when indexing) and typed queries (when querying) into index tokens.
+"""Search: one tokenizer turns catalogue texts (indexing) and typed queries (querying) into tokens.
 
-Indexing and querying must cut text the same way, or a word indexed one way is searched another and
-never found; so both sides call `text_tokens` and `code_tokens` and nothing else.
+Both sides must cut text the same way, or a word indexed one way is searched another and never
+found; so the index calls `text_tokens` and `code_tokens`, and the query side the functions they
+are made of (`word_tokens`, `cjk_words`, `word_bigrams`).
 
-- Latin script: words, split at CamelCase boundaries (`InstanceIds` -> `instance`, `id`, plus the
-  whole `instanceid`), folded, lightly stemmed (`expired`, `expires`, `expire` -> `expir`), stop-words
+- Latin script: words split at CamelCase boundaries (`InstanceIds` -> instance, id, and the whole
+  instanceid), lower-cased, lightly stemmed (`expired`, `expires`, `expire` -> expir), stop-words
   dropped.
-- Japanese and Chinese: no spaces to split at, so every run of CJK characters becomes overlapping
-  character bigrams (`期限切れ` -> `期限`, `限切`, `切れ`), after katakana is folded to hiragana.  The
-  text side also indexes each kanji on its own, so a one-kanji query (`鍵`) has something to meet.
+- Japanese and Chinese have no spaces: a run of CJK characters is cut into words where that is
+  safe without a dictionary (see `cjk_words`), and each word into overlapping bigrams
+  (`期限切れ` -> 期限, 限切, 切れ), katakana folded to hiragana.
 """
 
 from __future__ import annotations
@@ -26,28 +27,25 @@ STOP_WORDS = frozenset(
     "into is it its me my of on or our please should so that the their then there these this those to "
     "was we were what when where which while who why will with would you your".split()
 )
-
-# Bigrams of Japanese inflection and politeness ("です", "ません", "してください"), and Chinese
-# function characters: they appear in most texts and would otherwise make such a query match all.
+# Bigrams of Japanese inflection and politeness ("です", "ません", "してください") and Chinese
+# function characters: they are in most texts, and a query of them alone would match everything.
 STOP_BIGRAMS = frozenset(
     "です ます ませ せん した して しま する され れま れて ている てい いる くだ ださ さい ので "
     "この その ため こと もの よう どう なぜ とき には では での への から まし".split()
 )
 STOP_UNIGRAMS = frozenset("的 了 是 在 和 与 或 及 等 该 此 其 之 为 请")
 
+_KATAKANA = "\u30a1-\u30fa\u30fc-\u30ff"
+_KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005"
 # Runs of Latin letters and digits, or of CJK characters (hiragana, katakana with the long-vowel
-# mark, CJK ideographs, 々 and 〆).  Everything else separates tokens.
-_RUN = re.compile(
-    r"(?P<cjk>[\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
-    r"\uf900-\ufaff\u3005\u3006]+)|(?P<word>[A-Za-z0-9\u00c0-\u024f]+)"
-)
+# mark, ideographs, 々 and 〆).  Everything else separates tokens.
+_RUN = re.compile(f"(?P<cjk>[\u3041-\u3096\u309d-\u309f{_KATAKANA}{_KANJI}\u3006]+)|(?P<word>[A-Za-z0-9\u00c0-\u024f]+)")
 # CamelCase pieces: `BYOLImage` -> BYOL, Image; `TooManyDB` -> Too, Many, DB; digits apart.
 _CAMEL = re.compile(r"[A-Z\u00c0-\u00de]+(?=[A-Z\u00c0-\u00de][a-z\u00df-\u00ff])|[A-Z\u00c0-\u00de]?[a-z\u00df-\u024f]+|[A-Z\u00c0-\u00de]+|[0-9]+")
-_KATAKANA_SPLIT = re.compile(r"[\u30a1-\u30fa\u30fc-\u30ff]+|[^\u30a1-\u30fa\u30fc-\u30ff]+")
-# A particle between two kanji or katakana: a word boundary no dictionary is needed for.
-_CONTENT = "\u30a1-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005"
-_PARTICLE = re.compile(f"(?<=[{_CONTENT}])[がのをにはでともへや](?=[{_CONTENT}])")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]")
+_KATAKANA_SPLIT = re.compile(f"[{_KATAKANA}]+|[^{_KATAKANA}]+")
+# A particle between two kanji or katakana: a word boundary that needs no dictionary.
+_PARTICLE = re.compile(f"(?<=[{_KATAKANA}{_KANJI}])[がのをにはでともへや](?=[{_KATAKANA}{_KANJI}])")
+_HAN = re.compile(f"[{_KANJI}]")
 
 
 def stem(word: str) -> str:
@@ -96,9 +94,9 @@ def is_kanji(char: str) -> bool:
 def cjk_words(run: str) -> list[tuple[int, str]]:
     """(offset, kana-folded text) of the words of a CJK run as written.
 
-    Japanese has no spaces, but two cuts are safe without a dictionary: where katakana starts or
-    stops (a loanword is a word: `リクエスト|頻度`), and at a lone particle between two content
-    characters (`署名|が|無効`, `残高|が|不足`), which is dropped.  Chinese text passes unchanged.
+    Two cuts are safe without a dictionary: where katakana starts or stops (a loanword is a word:
+    `リクエスト|頻度`), and at a lone particle between two content characters (`署名|が|無効`,
+    `残高|が|不足`), which is dropped.  Chinese text passes unchanged.
     """
     words = []
     start = 0
@@ -127,100 +125,78 @@ def iter_runs(text: str) -> Iterator[tuple[str, str]]:
 def text_tokens(text: str) -> list[str]:
     """Index tokens of a description or remediation step (with repeats, for term frequency)."""
     tokens: list[str] = []
-    for match in _RUN.finditer(unicodedata.normalize("NFKC", text)):
-        if match.lastgroup == "word":
-            tokens += word_tokens(match.group())
-            continue
-        for _, word in cjk_words(match.group()):
-            tokens += [token for _, token in word_bigrams(word)]
+    for kind, run in iter_runs(text):
+        if kind == "word":
+            tokens += word_tokens(run)
+        else:
+            for _, word in cjk_words(run):
+                tokens += [token for _, token in word_bigrams(word)]
     return tokens
 
 
 def code_tokens(code: str) -> list[str]:
     """Tokens of a code for text search: each segment whole, and its CamelCase words.
 
-    `AuthFailure.SignatureExpire` -> authfailure, auth, failure, signatureexpire, signatur(e), expir(e).
+    `AuthFailure.SignatureExpire` -> auth, failur, authfailur, signatur, expir, signatureexpir.
     """
-    tokens: list[str] = []
-    for segment in code.split("."):
-        tokens.extend(word_tokens(segment))
-    return tokens
+    return [token for segment in code.split(".") for token in word_tokens(segment)]
 
 
 def code_word_starts(code: str) -> list[int]:
-    """Offsets in `code` where a CamelCase word or a dotted segment begins (0 excluded).
-
-    These are where a partial code may start: `SignatureExpire` and `Expire` inside
-    `AuthFailure.SignatureExpire`, never `ureExpire`.
-    """
+    """Offsets in `code` where a CamelCase word or a dotted segment begins (0 excluded): where a
+    partial code may start (`SignatureExpire`, `Expire`, never `ureExpire`)."""
     starts: set[int] = set()
     offset = 0
     for segment in code.split("."):
-        for piece in _CAMEL.finditer(segment):
-            starts.add(offset + piece.start())
+        starts.update(offset + piece.start() for piece in _CAMEL.finditer(segment))
         offset += len(segment) + 1
     starts.discard(0)
     return sorted(starts)
 
 
-# Query expansion: how support staff and customers describe an error, mapped to the words the
-# catalogue uses (code words, English and Chinese descriptions).  Most product codes have no Japanese
-# text, so a Japanese symptom must be able to reach English code words; and people say "too many
-# requests" where the catalogue says "frequency limit".  Keys are matched on the folded query.
+# Query expansion: how support staff and callers describe an error, mapped to the words of the
+# catalogue (code words, English and Chinese descriptions).  Most product codes have no Japanese
+# text, so a Japanese symptom must reach English code words; and people say "too many requests"
+# where the catalogue says "frequency limit".  Alternatives share a line, separated by "|".
 SYNONYMS: dict[str, str] = {
-    # Japanese
     "署名": "signature 签名",
-    "期限切れ": "expired 过期",
-    "有効期限": "expired 过期",
-    "失効": "expired 过期",
-    "見つからない": "not found 不存在",
-    "見つかりません": "not found 不存在",
-    "存在しない": "not found 不存在",
-    "存在しません": "not found 不存在",
-    "頻度": "frequency limit 频率",
-    "頻繁": "frequency limit 频繁",
-    "多すぎ": "too many exceeded 过多",
+    "期限切れ|有効期限|失効": "expired 过期",
+    "見つからない|見つかりません|存在しない|存在しません": "notfound 不存在",
+    "頻度|頻繁": "frequency limit 频率",
+    "多すぎ": "too many limit exceeded 过多 频繁",
     "リクエスト": "request 请求",
-    "権限": "permission unauthorized 权限",
-    "認可": "unauthorized authorization 授权",
-    "許可": "permission 允许",
-    "無効": "invalid 无效",
-    "不正": "invalid 非法",
-    "パラメータ": "parameter 参数",
-    "パラメーター": "parameter 参数",
+    "権限|許可": "permission unauthorized 权限",
+    "認可|承認": "unauthorized authorization 授权",
+    "無効|不正": "invalid 无效 非法",
+    "パラメータ|パラメーター|引数": "parameter 参数",
+    "足りない|欠如": "missing insufficient 缺少",
     "インスタンス": "instance 实例",
     "イメージ": "image 镜像",
     "セキュリティグループ": "security group 安全组",
     "サブネット": "subnet 子网",
-    "クラウドディスク": "disk 云硬盘",
-    "ディスク": "disk 磁盘",
+    "クラウドディスク|ディスク": "disk 云硬盘 磁盘",
     "スナップショット": "snapshot 快照",
-    "ロードバランサー": "load balancer 负载均衡",
+    "ロードバランサー|ロードバランサ": "load balancer 负载均衡",
+    "リスナー": "listener 监听器",
     "証明書": "certificate 证书",
     "ドメイン": "domain 域名",
     "バケット": "bucket 存储桶",
     "トークン": "token",
-    "シークレット": "secret 密钥",
-    "暗号鍵": "secret key 密钥",
-    "キー": "key 密钥",
+    "シークレット|暗号鍵|キー": "secret key 密钥",
+    "キーペア": "key pair 密钥对",
     "タイムアウト": "timeout 超时",
     "残高": "balance 余额",
     "不足": "insufficient 不足",
-    "上限": "limit exceeded 上限",
-    "超過": "exceeded 超过",
-    "クォータ": "quota limit 配额",
-    "使用中": "in use 占用",
-    "売り切れ": "sold out 售罄",
-    "在庫": "stock sold out 库存",
+    "上限|超過|超え": "limit exceeded 超过 上限",
+    "クォータ|割り当て": "quota limit 配额",
+    "使用中|占有": "in use 占用",
+    "売り切れ|在庫切れ": "sold out 售罄",
     "内部エラー": "internal error 内部错误",
-    "サポートされていない": "unsupported 不支持",
-    "未対応": "unsupported 不支持",
-    "重複": "duplicate already exists 重复",
-    "既に存在": "already exists 已存在",
-    "すでに存在": "already exists 已存在",
-    "リージョン": "region 地域",
+    "サポートされていない|サポートされません|非対応|未対応": "unsupported 不支持",
+    "重複|既に存在|すでに存在": "duplicate already exists 已存在",
+    "リージョン|地域": "region 地域",
     "ネットワーク": "network 网络",
-    "タイムスタンプ": "timestamp 时间戳",
+    "タイムスタンプ|時刻": "timestamp 时间戳",
     "バージョン": "version 版本",
     "アカウント": "account 账号",
     "ユーザー": "user 用户",
@@ -228,32 +204,27 @@ SYNONYMS: dict[str, str] = {
     "ポリシー": "policy 策略",
     "パスワード": "password 密码",
     "データベース": "database 数据库",
-    "形式": "format malformed 格式",
+    "形式|フォーマット": "format malformed 格式",
     "削除": "delete 删除",
     "作成": "create 创建",
     "失敗": "failed 失败",
     "認証": "authentication 认证 鉴权",
-    "課金": "billing 计费",
-    "支払い": "payment 支付",
-    # English
-    "too many": "frequency limit exceeded",
-    "too frequent": "frequency limit exceeded",
-    "rate limit": "request frequency exceeded",
-    "throttled": "request frequency limit exceeded",
-    "throttling": "request frequency limit exceeded",
-    "429": "request frequency limit exceeded",
-    "does not exist": "not found",
-    "doesn't exist": "not found",
-    "forbidden": "unauthorized permission denied",
-    "access denied": "unauthorized permission",
-    "permission denied": "unauthorized",
-    "timed out": "timeout",
-    "out of stock": "sold out insufficient",
+    "課金|料金|支払い": "billing payment 计费",
+    "提供終了|廃止": "offline deprecated 下线",
+    "ホワイトリスト": "whitelist 白名单",
+    "ブラックリスト": "blacklist 黑名单",
+    "too many|too frequent": "frequency limit exceeded",
+    "too many requests": "requestlimitexceeded",
+    "rate limit|rate limited|throttled|throttling|429": "request frequency limit exceeded",
+    "does not exist|doesn't exist|not exist": "notfound",
+    "forbidden|access denied|permission denied|not authorized": "unauthorized permission",
+    "timed out|timeout": "timeout network",
+    "out of stock|sold out": "soldout insufficient",
     "quota": "limit exceeded",
-    "in use": "inuse occupied",
+    "in use": "occupied 占用",
     "not supported": "unsupported",
-    "arrears": "balance insufficient overdue",
-    "clock": "timestamp expired",
+    "deprecated|discontinued": "offline",
+    "arrears|overdue": "balance insufficient arrears",
 }
 
 
@@ -261,14 +232,14 @@ def _synonym_phrases() -> list[tuple[str | tuple[str, ...], tuple[str, ...]]]:
     """SYNONYMS as the query side compares them: a CJK phrase kana-folded, a Latin phrase as its
     lower-cased words; the expansion as index tokens."""
     phrases: list[tuple[str | tuple[str, ...], tuple[str, ...]]] = []
-    for phrase, expansion in SYNONYMS.items():
-        runs = list(iter_runs(phrase))
-        key: str | tuple[str, ...]
-        if runs[0][0] == "cjk":
-            key = fold_kana(runs[0][1])
-        else:
-            key = tuple(run.lower() for _, run in runs)
-        phrases.append((key, tuple(text_tokens(expansion))))
+    for alternatives, expansion in SYNONYMS.items():
+        tokens = tuple(text_tokens(expansion))
+        for phrase in alternatives.split("|"):
+            runs = list(iter_runs(phrase))
+            if runs[0][0] == "cjk":
+                phrases.append((fold_kana(runs[0][1]), tokens))
+            else:
+                phrases.append((tuple(run.lower() for _, run in runs), tokens))
     return phrases
 
 

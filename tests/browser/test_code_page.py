@@ -51,20 +51,26 @@ def test_copy_buttons_put_exactly_their_text_on_the_clipboard(page: Page, base_u
     answer = page.request.get("/api/v1/errors/AuthFailure.SignatureExpire?lang=ja").json()
     expected_reply = answer["Response"]["ErrorCode"]["Answer"]
 
-    page.get_by_role("button", name="コードをコピー").click()
+    copy_code = page.locator("h1 button.copy")
+    copy_link = page.locator(".actions button.copy[data-copy]")
+    copy_reply = page.locator(".actions button.copy[data-copy-from=answer]")
+    expect(copy_code).to_have_accessible_name("コードをコピー")
+    expect(copy_link).to_have_accessible_name("このページのリンクをコピー")
+    expect(copy_reply).to_have_accessible_name("返信文をコピー")
+
+    copy_code.click()
     expect(page.locator("#status")).to_have_text("コピーしました")
     assert clipboard(page) == "AuthFailure.SignatureExpire"
 
-    page.get_by_role("button", name="このページのリンクをコピー").click()
+    copy_link.click()
     assert clipboard(page) == f"{base_url}{CODE_PATH}"
 
-    page.get_by_role("button", name="返信文をコピー").click()
-    expect(page.get_by_role("button", name="コピーしました")).to_be_visible()
+    copy_reply.click()
+    expect(copy_reply).to_have_text("コピーしました")
     assert clipboard(page) == expected_reply
     assert "AuthFailure.SignatureExpire" in expected_reply and "\n1. " in expected_reply
-
-    # The label comes back, so the button can be found and used again.
-    expect(page.get_by_role("button", name="返信文をコピー")).to_be_visible(timeout=3000)
+    # The label comes back after a moment, so the button still says what it does.
+    expect(copy_reply).to_have_text("返信文をコピー", timeout=3000)
 
 
 def test_language_switch_keeps_the_place_and_is_remembered(page: Page, base_url: str):
