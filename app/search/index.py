@@ -35,7 +35,7 @@ from app.search.query import POSTINGS_CAP, SearchResult, run
 from app.search.tokens import STOP_WORDS, code_tokens, code_word_starts, is_kanji, text_tokens
 
 K1, B = 1.2, 0.5  # BM25 saturation and length normalisation (texts are short: length matters little)
-COMMON_PRIOR = 1.3  # common codes are what most callers hit
+COMMON_PRIOR = 1.5  # common codes are what most callers hit
 MIN_PART_LENGTH, MIN_TYPO_LENGTH = 3, 5
 TYPO_CANDIDATES = 40
 CODE_CAP = 300  # codes scored per kind of match; the rest only count towards the total
