@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import ErrorCode, ErrorText
@@ -48,7 +48,7 @@ def coverage_counts(only: tuple[str, ...] = ()) -> dict[str, dict]:
 
 def coverage_table(only: tuple[str, ...] = ()) -> str:
     counts = coverage_counts(tuple(only))
-    header = f"{'product':<22}{'codes':>7}" + "".join(f"{'desc ' + l:>10}" for l in LANGS) + "".join(
+    header = f"{'product':<22}{'codes':>7}" + "".join(f"{'desc ' + l:>13}" for l in LANGS) + "".join(
         f"{'steps ' + l:>10}" for l in LANGS)
     lines = [header]
     total = {"codes": 0, "description": dict.fromkeys(LANGS, 0), "remediation": dict.fromkeys(LANGS, 0)}
@@ -60,11 +60,31 @@ def coverage_table(only: tuple[str, ...] = ()) -> str:
                 total[kind][lang] += row[kind][lang]
         lines.append(_line(product or "(common)", row))
     lines.append(_line("TOTAL", total))
+    distinct = distinct_coverage()
+    lines.append("distinct codes: " + ", ".join(
+        f"{lang} {have}/{all_} ({100 * have / (all_ or 1):.1f}%)" for lang, (have, all_) in distinct.items()))
+    flagged = db.session.scalar(
+        select(func.count()).select_from(ErrorText).where(ErrorText.needs_review.is_(True)))
+    lines.append(f"translations whose source changed upstream (need review): {flagged}")
     return "\n".join(lines)
+
+
+def distinct_coverage() -> dict[str, tuple[int, int]]:
+    """Per language: distinct code strings with a description anywhere, and all distinct codes."""
+    live = select(ErrorCode.id, ErrorCode.code).where(ErrorCode.retired.is_(False))
+    codes = {row.id: row.code for row in db.session.execute(live)}
+    described: dict[str, set[str]] = {lang: set() for lang in LANGS}
+    for code_id, lang in db.session.execute(
+        select(ErrorText.error_code_id, ErrorText.lang).where(ErrorText.description.is_not(None))
+    ):
+        if code_id in codes and lang in described:
+            described[lang].add(codes[code_id])
+    total = len(set(codes.values()))
+    return {lang: (len(found), total) for lang, found in described.items()}
 
 
 def _line(name: str, row: dict) -> str:
     n = row["codes"] or 1
-    desc = "".join(f"{row['description'][l]:>6}{100 * row['description'][l] // n:>3}%" for l in LANGS)
+    desc = "".join(f"{row['description'][l]:>7} {100 * row['description'][l] / n:>4.0f}%" for l in LANGS)
     steps = "".join(f"{row['remediation'][l]:>10}" for l in LANGS)
     return f"{name:<22}{row['codes']:>7}" + desc + steps

@@ -133,7 +133,7 @@ HINTS = (
 )
 
 # Text that says the error came from Tencent Cloud at all (needles, then the envelope's pattern).
-TENCENT_NEEDLES = ("tencent", "qcloud", "tccli", "tc3-hmac-sha256", "腾讯云", "テンセントクラウド")
+TENCENT_NEEDLES = ("tencent", "qcloud", "tccli", "tc3-hmac-sha256", "cloudbase", "腾讯云", "テンセント")
 RESPONSE_ENVELOPE = re.compile(r"\\{0,3}\"Response\\{0,3}\"\s{0,3}:\s{0,3}\{")
 # Errors of other clouds: several share EC2-style codes (InvalidParameterValue, AuthFailure, ...).
 # Plain lower-case words, found with str.find, which is far faster than one regular expression.
