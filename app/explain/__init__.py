@@ -30,15 +30,14 @@ class CodeInfo:
     """One normalised code: how each product (None: common, category or SDK client code) spells it."""
 
     spellings: Mapping[str | None, str]
-    exact: frozenset[str]
+    exact: frozenset[str]  # every spelling the catalogue uses
+    products: frozenset[str]  # the products that have the code
+    productless: bool  # a common code, a category entry or an SDK client code
 
-    @property
-    def productless(self) -> bool:
-        return None in self.spellings
-
-    @property
-    def products(self) -> frozenset[str]:
-        return frozenset(p for p in self.spellings if p is not None)
+    @classmethod
+    def of(cls, spellings: Mapping[str | None, str]) -> CodeInfo:
+        products = frozenset(p for p in spellings if p is not None)
+        return cls(spellings, frozenset(spellings.values()), products, None in spellings)
 
     def spelling(self, product: str | None, written: str) -> str:
         """The catalogue's spelling for `product`, else the common one, else the one written."""
@@ -91,7 +90,7 @@ class ExplainCatalog:
             categories.add(normalize_code(entry.category))
             if entry.kind == "category":
                 categories.add(key)
-        codes = {key: CodeInfo(value, frozenset(value.values())) for key, value in spellings.items()}
+        codes = {key: CodeInfo.of(value) for key, value in spellings.items()}
         product_keys = _product_keys(products)
         prefixes = json.loads(terraform_path.read_text(encoding="utf-8"))["prefixes"]
         known = set(products)
@@ -136,7 +135,12 @@ class ExplainCatalog:
         return found
 
     def attach_products(self, scan: str, lower: str, records: list[Record]) -> list[str | None]:
-        """The product of each record (sorted by start): the nearest hint it is compatible with."""
+        """The product of each record (sorted by start).
+
+        The nearest hint whose product has the code (or the code is common): inside the record, then
+        between it and its neighbours, leading hints looked for before it and trailing ones after;
+        else the only such product the paste names anywhere; else the only product that has the code.
+        """
         hints = self.hints(scan, lower)
         positions = [h.pos for h in hints]
         slugs = {h.slug for h in hints}

@@ -78,7 +78,7 @@ UUID = r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]
 REQUEST_ID = re.compile(
     r"(?:[Rr]equest[ _-]?[Ii][Dd]|REQUEST[ _-]?ID|请求\s?[Ii][Dd]|リクエスト\s?[Ii][Dd])"
     + _Q
-    + r"\s{0,3}[:=]?\s{0,3}"
+    + r"\s{0,3}(?:[:=]|は|为|是)?\s{0,3}"  # `リクエストID は <uuid>`, `请求ID为<uuid>`
     + _Q
     + r"\s{0,2}(?:%!d\(string=)?(?P<rid>"
     + UUID

@@ -35,7 +35,8 @@ from app.search.query import POSTINGS_CAP, SearchResult, run
 from app.search.tokens import STOP_WORDS, code_tokens, code_word_starts, is_kanji, text_tokens
 
 K1, B = 1.2, 0.5  # BM25 saturation and length normalisation (texts are short: length matters little)
-COMMON_PRIOR = 1.5  # common codes are what most callers hit
+COMMON_PRIOR = 1.5  # common codes (and SDK client codes) are what most callers hit
+CATEGORY_PRIOR = 1.2  # guidance for a whole category: above one product's code of the same name
 MIN_PART_LENGTH, MIN_TYPO_LENGTH = 3, 5
 TYPO_CANDIDATES = 40
 CODE_CAP = 300  # codes scored per kind of match; the rest only count towards the total
@@ -193,8 +194,10 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _prior(entry: Entry) -> float:
-    """A head start for common codes, a little less for category guidance and retired codes."""
-    prior = COMMON_PRIOR if entry.product is None and entry.kind == "code" else 0.9 if entry.kind == "category" else 1.0
+    """A head start for common codes, less for category guidance; retired codes a little behind."""
+    prior = 1.0
+    if entry.product is None:
+        prior = CATEGORY_PRIOR if entry.kind == "category" else COMMON_PRIOR
     return prior * 0.8 if entry.retired_in else prior
 
 

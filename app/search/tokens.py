@@ -197,6 +197,7 @@ SYNONYMS: dict[str, str] = {
     "リージョン|地域": "region 地域",
     "ネットワーク": "network 网络",
     "タイムスタンプ|時刻": "timestamp 时间戳",
+    "ずれ|時計": "clock timestamp expired 时间",
     "バージョン": "version 版本",
     "アカウント": "account 账号",
     "ユーザー": "user 用户",

@@ -29,8 +29,8 @@ def same_document(page: Page) -> bool:
 @pytest.mark.parametrize(
     "lang, query, marked",
     [
-        ("ja", "署名", "署名"),
-        ("en", "signature expired", "Signature expired"),
+        ("ja", "署名", ["署名"]),
+        ("en", "signature expired", ["Signature", "expired"]),
     ],
 )
 def test_live_suggestions_while_typing(page: Page, base_url: str, lang, query, marked):
@@ -40,7 +40,8 @@ def test_live_suggestions_while_typing(page: Page, base_url: str, lang, query, m
 
     option = common_code_option(page, base_url, "AuthFailure.SignatureExpire")
     expect(option).to_be_visible()
-    expect(option.locator(".desc mark").first).to_have_text(marked)
+    expect(option.locator(".desc mark")).not_to_have_count(0)
+    assert option.locator(".desc mark").all_inner_texts()[: len(marked)] == marked
     expect(page.locator("#q")).to_have_attribute("aria-expanded", "true")
     assert same_document(page)
     assert page.url == f"{base_url}/?lang={lang}"

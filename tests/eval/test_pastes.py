@@ -49,7 +49,9 @@ def test_the_set_covers_what_it_must():
 @pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
 def test_paste(case: dict, results: dict[str, list[Finding]]):
     findings = results[case["id"]]
-    assert [(f.code, f.request_id) for f in findings] == [(e["code"], e["request_id"]) for e in case["expected"]]
+    assert [(f.code, f.request_id) for f in findings] == [
+        (e["code"], e["request_id"]) for e in case["expected"]
+    ]
     for finding, expected in zip(findings, case["expected"], strict=True):
         if expected["product"]:
             assert finding.product == expected["product"], finding

@@ -33,7 +33,7 @@ def found(text: str) -> list[tuple[str, str | None, str | None]]:
         "HTTP/1.1 500 Internal Server Error",
         "code: AccessDenied, message: denied",  # an error position, but no Tencent Cloud code
         "code=InternalError, message=We encountered an internal error. Please try again.",  # no context
-        "botocore.exceptions.ClientError: An error occurred (InvalidParameterValue) when calling RunInstances",
+        "botocore.exceptions.ClientError: An error occurred (InvalidParameterValue) when calling Run",
         "ErrorCode: InvalidParameter\nRecommend: https://api.aliyun.com/troubleshoot?q=InvalidParameter",
         "An error occurred (AuthFailure) when calling the DescribeInstances operation: AWS was not able to "
         "validate the provided access credentials",
@@ -46,7 +46,10 @@ def test_no_invented_codes(text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("every call fails with InvalidParameterValue.InstanceTypeNotFound since noon", ["InvalidParameterValue.InstanceTypeNotFound"]),
+        (
+            "every call fails with InvalidParameterValue.InstanceTypeNotFound since noon",
+            ["InvalidParameterValue.InstanceTypeNotFound"],
+        ),
         ("Tencent Cloud says InternalError again", ["InternalError"]),  # undotted: needs the context
         (f"[TencentCloudSDKException] code:internalerror message:x requestId:{R1}", ["InternalError"]),
         ("ＬｉｍｉｔＥｘｃｅｅｄｅｄ．ＩｎｓｔａｎｃｅＱｕｏｔａ", ["LimitExceeded.InstanceQuota"]),
@@ -63,8 +66,14 @@ def test_catalogue_codes_are_found(text, expected):
     ("text", "expected"),
     [
         # An uncatalogued Detail of a known category in an error position is reported as written.
-        (f"[TencentCloudSDKError] Code=OperationDenied.NewRule, Message=x, RequestId={R1}", ["OperationDenied.NewRule"]),
-        (f"Tencent: FailedOperation.QuotaPending: quota check pending (requestId: {R1})", ["FailedOperation.QuotaPending"]),
+        (
+            f"[TencentCloudSDKError] Code=OperationDenied.NewRule, Message=x, RequestId={R1}",
+            ["OperationDenied.NewRule"],
+        ),
+        (
+            f"Tencent: FailedOperation.QuotaPending: quota check pending (requestId: {R1})",
+            ["FailedOperation.QuotaPending"],
+        ),
         # ... but not outside an error position, nor with an unknown category.
         ("Tencent Cloud: the FailedOperation.QuotaPending state", []),
         (f"[TencentCloudSDKError] Code=Throttling.User, Message=x, RequestId={R1}", []),
@@ -83,7 +92,7 @@ def test_lines_naming_another_cloud_are_skipped_in_a_tencent_paste():
 
 
 def test_codes_quoted_in_another_errors_message_are_not_separate_errors():
-    text = f"[TencentCloudSDKError] Code=FailedOperation, Message=cvm said LimitExceeded.InstanceQuota, RequestId={R1}"
+    text = f"[TencentCloudSDKError] Code=FailedOperation, Message=LimitExceeded.InstanceQuota, RequestId={R1}"
     assert found(text) == [("FailedOperation", None, R1)]
 
 
@@ -105,7 +114,7 @@ def test_findings_come_in_order_and_once_per_code_product_and_request_id():
 
 
 def test_a_repeated_error_keeps_the_message_printed_with_it():
-    text = f"Tencent Cloud: InternalError\n\n[TencentCloudSDKError] Code=InternalError, Message=内部错误"
+    text = "Tencent Cloud: InternalError\n\n[TencentCloudSDKError] Code=InternalError, Message=内部错误"
     (finding,) = find_errors(text, small_catalog())
     assert (finding.start, finding.message) == (text.index("InternalError"), "内部错误")
 
@@ -114,16 +123,31 @@ def test_a_repeated_error_keeps_the_message_printed_with_it():
     ("text", "product"),
     [
         (f"POST https://cvm.ap-guangzhou.tencentcloudapi.com/\ncode:InternalError requestId:{R1}", "cvm"),
-        (f"host: as.tencentcloudapi.com\ncode:InternalError requestId:{R1}", "autoscaling"),  # endpoint prefix
+        (
+            f"host: as.tencentcloudapi.com\ncode:InternalError requestId:{R1}",
+            "autoscaling",
+        ),  # endpoint prefix
         (f'File "tencentcloud/cbs/v20170312/cbs_client.py"\ncode:InternalError requestId:{R1}', "cbs"),
         (f"at com.tencentcloudapi.sms.v20210111.SmsClient\ncode:InternalError requestId:{R1}", "sms"),
         (f"TencentCloud\\Redis\\V20180412\\RedisClient\ncode:InternalError requestId:{R1}", "redis"),
         (f"tencentcloud-sdk-go/tencentcloud/clb/v20180317\ncode:InternalError requestId:{R1}", "clb"),
         (f"$ tccli tke DescribeClusters\ncode:InternalError requestId:{R1}", "tke"),
         (f"Credential=AKIDEXAMPLE/2024-05-01/vpc/tc3_request\ncode:InternalError requestId:{R1}", "vpc"),
-        (f"code:UnauthorizedOperation message:you are not authorized to perform operation (cbs:AttachDisks) requestId:{R1}", "cbs"),
-        (f"Error: [TencentCloudSDKError] Code=InternalError, RequestId={R1}\n  with tencentcloud_instance.web,", "cvm"),
-        (f"Error: [TencentCloudSDKError] Code=InternalError, RequestId={R1}\n  in data.tencentcloud_mysql_zone_config.z", "cdb"),
+        (
+            "code:UnauthorizedOperation message:you are not authorized to perform operation "
+            f"(cbs:AttachDisks) requestId:{R1}",
+            "cbs",
+        ),
+        (
+            f"Error: [TencentCloudSDKError] Code=InternalError, RequestId={R1}\n"
+            "  with tencentcloud_instance.web,",
+            "cvm",
+        ),
+        (
+            f"Error: [TencentCloudSDKError] Code=InternalError, RequestId={R1}\n"
+            "  in data.tencentcloud_mysql_zone_config.z",
+            "cdb",
+        ),
         (f"service=css code=InternalError request_id={R1}", "live"),  # an alias
         # A hint for a product that does not have the code is not attached...
         (f"POST https://cbs.tencentcloudapi.com/\ncode:LimitExceeded.InstanceQuota requestId:{R1}", "cvm"),
@@ -140,9 +164,11 @@ def test_products_from_hints_that_fit_the_code(text, product):
 
 def test_each_error_takes_the_hint_of_its_own_block():
     text = (
-        f"│ Error: [TencentCloudSDKError] Code=ResourceInsufficient.SpecifiedInstanceType, Message=x, RequestId={R1}\n"
+        "│ Error: [TencentCloudSDKError] Code=ResourceInsufficient.SpecifiedInstanceType, Message=x, "
+        f"RequestId={R1}\n"
         "│   with tencentcloud_kubernetes_node_pool.np,\n╵\n"
-        f"│ Error: [TencentCloudSDKError] Code=ResourceInsufficient.SpecifiedInstanceType, Message=x, RequestId={R2}\n"
+        "│ Error: [TencentCloudSDKError] Code=ResourceInsufficient.SpecifiedInstanceType, Message=x, "
+        f"RequestId={R2}\n"
         "│   with tencentcloud_instance.web,\n╵\n"
     )
     assert found(text) == [
@@ -173,14 +199,24 @@ def test_message_only_errors_are_recognised_by_their_wording():
         f"Please check your signature is correct. requestId:{R1}"
     )
     (finding,) = find_errors(text, small_catalog())
-    assert (finding.code, finding.match, finding.request_id) == ("AuthFailure.SignatureFailure", "message", R1)
+    assert (finding.code, finding.match, finding.request_id) == (
+        "AuthFailure.SignatureFailure",
+        "message",
+        R1,
+    )
     assert 0.8 <= finding.confidence < 1.0
 
 
 def test_a_message_of_one_product_names_that_product():
-    text = f"TencentCloudSDKHttpException: 模板未审批或请求的内容与审核通过的模板内容不匹配。\n  requestId: '{R1}'"
+    text = (
+        f"TencentCloudSDKHttpException: 模板未审批或请求的内容与审核通过的模板内容不匹配。\nrequestId: '{R1}'"
+    )
     (finding,) = find_errors(text, small_catalog())
-    assert (finding.code, finding.product, finding.match) == ("FailedOperation.TemplateIncorrectOrUnapproved", "sms", "message")
+    assert (finding.code, finding.product, finding.match) == (
+        "FailedOperation.TemplateIncorrectOrUnapproved",
+        "sms",
+        "message",
+    )
 
 
 def test_wording_shared_by_different_codes_is_not_reported():

@@ -53,7 +53,8 @@ SDK_FORMATS = [
     ),
     (
         "ruby",
-        "TencentCloud::Common::TencentCloudSDKException ([TencentCloudSDKError] Code=AuthFailure.SignatureExpire, "
+        "TencentCloud::Common::TencentCloudSDKException ([TencentCloudSDKError] "
+        "Code=AuthFailure.SignatureExpire, "
         f"Message=签名过期, RequestId={RID})",
         "AuthFailure.SignatureExpire",
         RID,
@@ -61,7 +62,8 @@ SDK_FORMATS = [
     ),
     (
         "java",
-        f"[TencentCloudSDKException]code: AuthFailure.SecretIdNotFound message:The SecretId is not found. requestId:{RID}",
+        "[TencentCloudSDKException]code: AuthFailure.SecretIdNotFound message:The SecretId is not found. "
+        f"requestId:{RID}",
         "AuthFailure.SecretIdNotFound",
         RID,
         "The SecretId is not found.",
@@ -83,7 +85,8 @@ SDK_FORMATS = [
     ),
     (
         "node-object",
-        f"TencentCloudSDKHttpException [Error]: {SIG}\n    at Client.parseResponse (abstract_client.js:134:33) {{\n"
+        f"TencentCloudSDKHttpException [Error]: {SIG}\n"
+        "    at Client.parseResponse (abstract_client.js:134:33) {\n"
         f"  requestId: '{RID}',\n  code: 'AuthFailure.SignatureFailure'\n}}",
         "AuthFailure.SignatureFailure",
         RID,
@@ -91,14 +94,16 @@ SDK_FORMATS = [
     ),
     (
         "json-body",
-        f'{{"Response": {{"Error": {{"Code": "MissingParameter", "Message": "missing `Limit`"}}, "RequestId": "{RID}"}}}}',
+        '{"Response": {"Error": {"Code": "MissingParameter", "Message": "missing `Limit`"}, '
+        f'"RequestId": "{RID}"}}}}',
         "MissingParameter",
         RID,
         "missing `Limit`",
     ),
     (
         "json-escaped",
-        f'{{\\"Response\\":{{\\"Error\\":{{\\"Code\\":\\"LimitExceeded\\",\\"Message\\":\\"a \\\\\\"b\\\\\\" c\\"}},'
+        '{\\"Response\\":{\\"Error\\":{\\"Code\\":\\"LimitExceeded\\",'
+        '\\"Message\\":\\"a \\\\\\"b\\\\\\" c\\"},'
         f'\\"RequestId\\":\\"{RID}\\"}}}}',
         "LimitExceeded",
         RID,
@@ -113,7 +118,8 @@ SDK_FORMATS = [
     ),
     (
         "terraform",
-        f'│ Error: [TencentCloudSDKError] Code=FailedOperation.InsufficientBalance, Message=no money, RequestId={RID}\n'
+        "│ Error: [TencentCloudSDKError] Code=FailedOperation.InsufficientBalance, Message=no money, "
+        f"RequestId={RID}\n"
         "│   with tencentcloud_clb_instance.lb,",
         "FailedOperation.InsufficientBalance",
         RID,
@@ -142,7 +148,8 @@ SDK_FORMATS = [
     ),
     (
         "full-width",
-        "ＡｕｔｈＦａｉｌｕｒｅ．ＳｉｇｎａｔｕｒｅＥｘｐｉｒｅ　ＲｅｑｕｅｓｔＩｄ：" + half_width(RID).replace("-", "－"),
+        "ＡｕｔｈＦａｉｌｕｒｅ．ＳｉｇｎａｔｕｒｅＥｘｐｉｒｅ　ＲｅｑｕｅｓｔＩｄ："
+        + half_width(RID).replace("-", "－"),
         "AuthFailure.SignatureExpire",
         RID,
         None,
@@ -155,7 +162,9 @@ SDK_FORMATS = [
 )
 def test_each_sdk_format_gives_its_code_request_id_and_message(paste, code, request_id, message):
     findings = find_errors(paste, small_catalog())
-    assert [(f.code, f.request_id, f.message, f.match) for f in findings] == [(code, request_id, message, "code")]
+    assert [(f.code, f.request_id, f.message, f.match) for f in findings] == [
+        (code, request_id, message, "code")
+    ]
     start = findings[0].start
     assert half_width(paste)[start : start + len(code)] == code  # the offset points at the code itself
 

@@ -28,11 +28,15 @@ RID = "0b3c5e21-7a4f-4d2e-9b61-2f8e4a7c9d10"
         # Temporary credentials: the IKID form and session tokens.
         ("IKIDa1b2c3d4e5f6g7h8i9j0k1l2m3n4", "IKIDa1b2" + "*" * 24),
         ("X-TC-Token: abcdefghijklmnopqrstuvwxyz0123456789_-", "X-TC-Token: abcd" + "*" * 34),
-        ("TENCENTCLOUD_SECURITY_TOKEN=tok.en+value/with=chars0123", "TENCENTCLOUD_SECURITY_TOKEN=tok." + "*" * 23),
+        (
+            "TENCENTCLOUD_SECURITY_TOKEN=tok.en+value/with=chars0123",
+            "TENCENTCLOUD_SECURITY_TOKEN=tok." + "*" * 23,
+        ),
         # An Authorization header: the SecretId in the credential scope and the signature.
         (
             f"Authorization: TC3-HMAC-SHA256 Credential={SECRET_ID}/2024-05-01/cvm/tc3_request, "
-            "SignedHeaders=content-type;host, Signature=5da7a33f6993f0614b047e5df4582db9e9bf4672ba50567dba16c6ccf174c474",
+            "SignedHeaders=content-type;host, "
+            "Signature=5da7a33f6993f0614b047e5df4582db9e9bf4672ba50567dba16c6ccf174c474",
             f"Authorization: TC3-HMAC-SHA256 Credential={MASKED_ID}/2024-05-01/cvm/tc3_request, "
             "SignedHeaders=content-type;host, Signature=5da7" + "*" * 60,
         ),

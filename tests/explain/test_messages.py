@@ -65,12 +65,36 @@ def test_fold_message(text, folded):
 @pytest.mark.parametrize(
     ("template", "message", "matches"),
     [
-        ("Your current request times equals to `{n}` in a second", "Your current request times equals to `21` in a second.", True),
-        ("Your current request times equals to `{n}` in a second", "Your current request times equals to `x` in a second", False),
-        ("The value `{s}` specified in the parameter `{s}` is not valid", "The value `50` specified in the parameter `A.B` is not valid", True),
-        ("The value `{s}` specified in the parameter `{s}` is not valid", "The value 50 specified in the parameter A is not valid", False),
-        ("operation ({s}){*}has no permission", "operation (cvm:Run)\nresource (qcs::cvm) has no permission", True),
-        ("您当前每秒请求 `{n}` 次，超过了每秒频率上限 `{n}`", "您当前每秒请求 `23` 次，超过了每秒频率上限 `20`，请稍后重试。", True),
+        (
+            "Your current request times equals to `{n}` in a second",
+            "Your current request times equals to `21` in a second.",
+            True,
+        ),
+        (
+            "Your current request times equals to `{n}` in a second",
+            "Your current request times equals to `x` in a second",
+            False,
+        ),
+        (
+            "The value `{s}` specified in the parameter `{s}` is not valid",
+            "The value `50` specified in the parameter `A.B` is not valid",
+            True,
+        ),
+        (
+            "The value `{s}` specified in the parameter `{s}` is not valid",
+            "The value 50 specified in the parameter A is not valid",
+            False,
+        ),
+        (
+            "operation ({s}){*}has no permission",
+            "operation (cvm:Run)\nresource (qcs::cvm) has no permission",
+            True,
+        ),
+        (
+            "您当前每秒请求 `{n}` 次，超过了每秒频率上限 `{n}`",
+            "您当前每秒请求 `23` 次，超过了每秒频率上限 `20`，请稍后重试。",
+            True,
+        ),
     ],
 )
 def test_templates_match_their_variable_parts(template, message, matches):
@@ -79,12 +103,18 @@ def test_templates_match_their_variable_parts(template, message, matches):
 
 
 def entry(number: int, code: str, product: str | None, en: str, origin: str = "official") -> Entry:
-    return Entry(number, code, product, code.split(".")[0], "official", "no", descriptions={"en": Text(en, origin)})
+    return Entry(
+        number, code, product, code.split(".")[0], "official", "no", descriptions={"en": Text(en, origin)}
+    )
 
 
 def matcher(*entries: Entry) -> MessageMatcher:
-    template = compile_template("RequestLimitExceeded", "en", 0.97, "Your current request times equals to `{n}`")
-    generic = compile_template("InternalError", "en", 0.85, "An internal error has occurred. Retry your request")
+    template = compile_template(
+        "RequestLimitExceeded", "en", 0.97, "Your current request times equals to `{n}`"
+    )
+    generic = compile_template(
+        "InternalError", "en", 0.85, "An internal error has occurred. Retry your request"
+    )
     return MessageMatcher.from_entries(entries, [template, generic])
 
 
