@@ -26,6 +26,11 @@ def create_app(config: type | dict | None = None) -> Flask:
     from app.readmodel import init_app as init_readmodel
 
     init_readmodel(app)
+    from app.paste import explain_catalog
+    from app.search.service import search_index
+
+    # Built right after each catalogue change, so no request waits for them.
+    app.extensions["readmodel"].warmers = [search_index, explain_catalog]
 
     from app.api import init_app as init_api
     from app.web import init_app as init_web

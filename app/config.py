@@ -28,6 +28,8 @@ class Config:
     UI_LANGUAGES = ("ja", "en")
     # How often a process asks the database whether the catalogue changed (seconds).
     CATALOG_REFRESH_INTERVAL = float(os.environ.get("CATALOG_REFRESH_INTERVAL", "2"))
+    # Rebuild in a background thread and keep answering from the previous catalogue meanwhile.
+    CATALOG_REFRESH_IN_BACKGROUND = True
     EXPLAIN_MAX_BYTES = 64 * 1024
     MAX_CONTENT_LENGTH = 256 * 1024
     JSON_SORT_KEYS = False
@@ -38,3 +40,4 @@ class TestConfig(Config):
     SECRET_KEY = "test"
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL") or _database_url()
     CATALOG_REFRESH_INTERVAL = 0.0
+    CATALOG_REFRESH_IN_BACKGROUND = False

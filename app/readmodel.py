@@ -9,8 +9,10 @@ seconds, without a restart.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
+from collections.abc import Callable
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +25,8 @@ from app.entries import Entry, resolve_texts
 from app.extensions import db
 from app.models import CatalogState, ErrorCode, ErrorText, Product
 from app.search.normalize import normalize_code
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -124,34 +128,75 @@ def build_read_model() -> ReadModel:
 
 
 class ReadModelHolder:
-    """Keeps one process's read model current with the database's catalogue generation."""
+    """Keeps one process's read model current with the database's catalogue generation.
 
-    def __init__(self, interval: float) -> None:
+    The first model is built on demand.  Later changes are built in a background thread (with the
+    derived indexes warmed by `warmers`) while requests keep being answered from the old model,
+    which is swapped out only when the new one is complete.
+    """
+
+    def __init__(self, app: Flask, interval: float, background: bool) -> None:
+        self.app = app
         self.interval = interval
+        self.background = background
+        self.warmers: list[Callable[[ReadModel], object]] = []
         self._model: ReadModel | None = None
         self._checked = 0.0
         self._lock = threading.Lock()
+        self._building: int | None = None  # generation being built in the background
 
     def get(self) -> ReadModel:
-        now = time.monotonic()
-        if self._model is not None and now - self._checked < self.interval:
-            return self._model
+        model = self._model
+        if model is not None and time.monotonic() - self._checked < self.interval:
+            return model
         with self._lock:
-            if self._model is None or time.monotonic() - self._checked >= self.interval:
-                try:
-                    generation = read_generation()
-                except SQLAlchemyError:
-                    db.session.rollback()
-                    if self._model is None:
-                        raise
-                    return self._model  # keep serving what we have while the database is away
-                if self._model is None or generation != self._model.generation:
+            if self._model is not None and time.monotonic() - self._checked < self.interval:
+                return self._model
+            try:
+                generation = read_generation()
+            except SQLAlchemyError:
+                db.session.rollback()
+                if self._model is None:
+                    raise
+                return self._model  # keep serving what we have while the database is away
+            self._checked = time.monotonic()
+            if self._model is None:
+                self._model = build_read_model()
+                self._warm_later(self._model)
+            elif generation != self._model.generation and self._building != generation:
+                if self.background:
+                    self._building = generation
+                    threading.Thread(target=self._rebuild, args=(generation,), daemon=True).start()
+                else:
                     self._model = build_read_model()
-                self._checked = time.monotonic()
-        return self._model
+            return self._model
 
-    def invalidate(self) -> None:
-        self._checked = 0.0
+    def _rebuild(self, generation: int) -> None:
+        try:
+            with self.app.app_context():
+                model = build_read_model()
+                self._warm(model)
+                db.session.remove()
+            self._model = model
+        except Exception:  # the old model keeps serving; the next check tries again
+            log.exception("rebuilding the catalogue read model failed")
+        finally:
+            if self._building == generation:
+                self._building = None
+
+    def _warm(self, model: ReadModel) -> None:
+        for warm in self.warmers:
+            warm(model)
+
+    def _warm_later(self, model: ReadModel) -> None:
+        if self.background and self.warmers:
+            def run() -> None:
+                try:
+                    self._warm(model)
+                except Exception:
+                    log.exception("warming the catalogue indexes failed")
+
+            threading.Thread(target=run, daemon=True).start()
 
 
 def current() -> ReadModel:
@@ -159,4 +204,6 @@ def current() -> ReadModel:
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["readmodel"] = ReadModelHolder(app.config["CATALOG_REFRESH_INTERVAL"])
+    app.extensions["readmodel"] = ReadModelHolder(
+        app, app.config["CATALOG_REFRESH_INTERVAL"], app.config["CATALOG_REFRESH_IN_BACKGROUND"]
+    )

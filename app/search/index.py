@@ -20,12 +20,13 @@ are compared with (whole codes and their last segments); and one BM25 field per 
 from __future__ import annotations
 
 import gc
+import heapq
 import math
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Self
 
 from rapidfuzz import fuzz, process
 
@@ -37,8 +38,7 @@ from app.search.tokens import STOP_WORDS, code_tokens, code_word_starts, is_kanj
 K1, B = 1.2, 0.5  # BM25 saturation and length normalisation (texts are short: length matters little)
 COMMON_PRIOR = 1.5  # common codes (and SDK client codes) are what most callers hit
 CATEGORY_PRIOR = 1.2  # guidance for a whole category: above one product's code of the same name
-MIN_PART_LENGTH, MIN_TYPO_LENGTH = 3, 5
-TYPO_CANDIDATES = 40
+MIN_PART_LENGTH, MIN_TYPO_LENGTH, TYPO_CANDIDATES = 3, 5, 40
 CODE_CAP = 300  # codes scored per kind of match; the rest only count towards the total
 KANJI_BIGRAMS = 40  # bigrams a one-kanji query is searched with (the most frequent ones)
 CODE_FIELD = "code"
@@ -65,11 +65,12 @@ class CodeSpace:
     suffix_keys: tuple[str, ...]  # the key of each suffix
     suffix_starts: tuple[int, ...]  # where in that key the suffix starts
     suffix_lengths: tuple[int, ...]  # the length of that key
-    typo_strings: tuple[str, ...]  # whole keys and their segments after the first
-    typo_keys: tuple[tuple[str, ...], ...]  # the keys each typo string stands for
+    # Length -> the strings typos are compared with (keys, and their segments after the first) and
+    # the keys each stands for: comparing with the few lengths a near match can have is faster.
+    typos: dict[int, tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]]
 
     def matches(
-        self, key: str, *, partial: bool = True, allowed: frozenset[int] | None = None
+        self, key: str, *, partial: bool = True, typos: bool = True, allowed: frozenset[int] | None = None
     ) -> tuple[dict[str, tuple[str, float]], list[str]]:
         """Codes equal to the normalised `key`; with `partial`, also codes starting with it,
         containing it from a word on, or (when nothing else matched) nearly equal to it.
@@ -78,65 +79,60 @@ class CodeSpace:
         (a broad `invalid` must not cost thousands of fits), and every matching code, for the
         total.  `allowed` keeps only codes with one of those entries.
         """
-        def admitted(codes: Iterable[str]) -> list[str]:
-            return [c for c in codes if allowed is None or not allowed.isdisjoint(self.entries_by_key[c])]
+        def admits(code: str) -> bool:
+            return allowed is None or not allowed.isdisjoint(self.entries_by_key[code])
 
-        found = {key: ("exact", 1.0)} if admitted([key] if key in self.entries_by_key else []) else {}
+        found = {key: ("exact", 1.0)} if key in self.entries_by_key and admits(key) else {}
         every = list(found)
         if not partial or not key.isascii():  # codes are ASCII: a Japanese phrase is text only
             return found, every
         if len(key) >= 2:
             low, high = key_range(self.keys, key)
-            codes = admitted(code for code in self.keys[low:high] if code != key)
+            codes = [code for code in self.keys[low:high] if code != key and admits(code)]
             every += codes
             for code in sorted(codes, key=len)[:CODE_CAP] if len(codes) > CODE_CAP else codes:
-                found[code] = ("prefix", self._fit(code, 0, key))
+                found[code] = ("prefix", self.fit(code, 0, key))
         if len(key) >= MIN_PART_LENGTH:
             low, high = key_range(self.suffixes, key)
             rows: Iterable[int] = range(low, high)
             if allowed is not None:
-                rows = [row for row in rows if not allowed.isdisjoint(self.entries_by_key[self.suffix_keys[row]])]
+                rows = [row for row in rows if admits(self.suffix_keys[row])]
             every += map(self.suffix_keys.__getitem__, rows)
             for row in sorted(rows, key=self.suffix_lengths.__getitem__)[:CODE_CAP]:
                 code = self.suffix_keys[row]
-                fit = self._fit(code, self.suffix_starts[row], key)
+                fit = self.fit(code, self.suffix_starts[row], key)
                 if code not in found or (found[code][0] == "part" and found[code][1] < fit):
                     found[code] = ("part", fit)
-        if not every and len(key) >= MIN_TYPO_LENGTH:
+        if typos and not every and len(key) >= MIN_TYPO_LENGTH:
             edits = min(3, 1 + len(key) // 8)  # fuzz.ratio counts a substitution as two
             cutoff = max(75.0, 100.0 - 100.0 * edits / len(key))
-            for string, ratio, row in process.extract(
-                key, self.typo_strings, scorer=fuzz.ratio, score_cutoff=cutoff, limit=TYPO_CANDIDATES
-            ):
-                for code in admitted(self.typo_keys[row]):
+            spread = int(2 * len(key) * (100 - cutoff) / cutoff)  # lengths that can reach the cutoff
+            near = []
+            for length in range(len(key) - spread, len(key) + spread + 1):
+                strings, keys = self.typos.get(length, ((), ()))
+                near += [(ratio, string, keys[row]) for string, ratio, row in process.extract(
+                    key, strings, scorer=fuzz.ratio, score_cutoff=cutoff, limit=TYPO_CANDIDATES)]
+            for ratio, string, owners in heapq.nlargest(TYPO_CANDIDATES, near):
+                for code in filter(admits, owners):
                     fit = ratio / 100.0 + 0.2 * len(string) / len(code)
                     if found.get(code, ("", 0.0))[1] < fit:
                         found[code] = ("typo", fit)
             every = list(found)
         return found, every
 
-    def segment_codes(self, key: str) -> dict[str, float]:
-        """Codes with a whole segment equal to `key` (plain words run together), with their fit."""
-        low, high = key_range(self.suffixes, key)
-        codes = {}
-        for code, start in zip(self.suffix_keys[low:high], self.suffix_starts[low:high]):
-            end = start + len(key)
-            if code[start - 1] == "." and (end == len(code) or code[end] == "."):
-                codes[code] = self._fit(code, start, key)
-        low, high = key_range(self.keys, key + ".")
-        codes.update((code, self._fit(code, 0, key)) for code in self.keys[low:high])
-        return codes
-
-    def _fit(self, code: str, start: int, key: str) -> float:
-        """How well `key`, found at `start` in `code`, stands for it: reaching the end of the code
-        counts most, then a whole segment, then whole words; a larger share of the code breaks ties."""
-        end = start + len(key)
-        fit = 0.3 * len(key) / len(code)
-        if end == len(code):
-            return fit + 1.0
-        if code[end] == "." or key.endswith("."):
-            return fit + 0.7
-        return fit + 0.5 if end in self.boundaries[code] else fit
+    def fit(self, code: str, start: int, key: str) -> float:
+        """How well `key`, found at `start` in `code`, names it: a whole last segment most
+        (`SignatureExpire`), then a whole other segment (`InvalidImageId.`), then whole words from a
+        segment's start, then whole words; a larger share of the code breaks ties."""
+        end = start + len(key.rstrip("."))
+        at_start = start == 0 or code[start - 1] == "."
+        if at_start and (end == len(code) or code[end] == "."):
+            fit = 1.0 if end == len(code) else 0.8
+        elif end in self.boundaries[code]:
+            fit = 0.5 if at_start else 0.4
+        else:
+            fit = 0.2
+        return fit + 0.3 * len(key) / len(code)
 
 
 class SearchIndex:
@@ -150,25 +146,33 @@ class SearchIndex:
         self.fields = _build_fields(entries)
         self.kanji_bigrams = _kanji_bigrams(self.fields)
         self.priors = tuple(_prior(entry) for entry in entries)
-        by_product: dict[str, list[int]] = defaultdict(list)
+        self._by_product: dict[str, list[int]] = defaultdict(list)
         for number, entry in enumerate(entries):
-            by_product[entry.product or ""].append(number)
-        self._by_product = {product: tuple(numbers) for product, numbers in by_product.items()}
+            self._by_product[entry.product or ""].append(number)
         # Common codes and SDK client codes can come from any product; category guidance from none.
-        self._everywhere = tuple(n for n in by_product[""] if entries[n].kind != "category")
+        self._everywhere = tuple(n for n in self._by_product[""] if entries[n].kind != "category")
 
     @classmethod
-    def build(cls, entries: Iterable[Entry], *, product_aliases: Mapping[str, str] | None = None) -> SearchIndex:
+    def build(cls, entries: Iterable[Entry], *, product_aliases: Mapping[str, str] | None = None) -> Self:
         """Index `entries`; `product_aliases` (alias -> slug) adds names a query may use for a product."""
         items = tuple(entries)
         products = {fold(e.product): e.product for e in items if e.product}
         for alias, slug in (product_aliases or {}).items():
             if slug in products.values() and fold(alias) not in STOP_WORDS and len(alias) > 1:
                 products.setdefault(fold(alias), slug)
-        with _collector_paused():
+        # About a million small objects and no cycles: the cyclic collector rescanning them would
+        # take 40% of the build, so it waits until the build is done.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
             return cls(items, products)
+        finally:
+            if collecting:
+                gc.enable()
 
-    def search(self, query: str, *, product: str | None = None, lang: str | None = None, limit: int = 10) -> SearchResult:
+    def search(
+        self, query: str, *, product: str | None = None, lang: str | None = None, limit: int = 10
+    ) -> SearchResult:
         """Ranked entries for `query` (see app.search.query for the ranking)."""
         return run(self, query, product=product, lang=lang, limit=limit)
 
@@ -180,24 +184,9 @@ class SearchIndex:
         return frozenset(members)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building: a build allocates about a million small
-    objects, none in a cycle, and the collector rescanning them took 40% of the build time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _prior(entry: Entry) -> float:
     """A head start for common codes, less for category guidance; retired codes a little behind."""
-    prior = 1.0
-    if entry.product is None:
-        prior = CATEGORY_PRIOR if entry.kind == "category" else COMMON_PRIOR
+    prior = 1.0 if entry.product else CATEGORY_PRIOR if entry.kind == "category" else COMMON_PRIOR
     return prior * 0.8 if entry.retired_in else prior
 
 
@@ -214,12 +203,13 @@ def _build_codes(entries: tuple[Entry, ...]) -> CodeSpace:
     typo_owners: dict[str, list[str]] = defaultdict(list)
     for key, starts in boundaries.items():
         rows += [(key[start:], key, start) for start in starts if start < len(key) and key[start] != "."]
-        typo_owners[key].append(key)
-        for dot, char in enumerate(key):
-            if char == ".":
-                typo_owners[key[dot + 1 :]].append(key)
+        for dot in (-1, *(i for i, char in enumerate(key) if char == ".")):
+            typo_owners[key[dot + 1 :]].append(key)
     rows.sort()
-    suffixes, suffix_keys, suffix_starts = zip(*rows) if rows else ((), (), ())
+    by_length: dict[int, list[str]] = defaultdict(list)
+    for string in typo_owners:
+        by_length[len(string)].append(string)
+    suffixes, suffix_keys, suffix_starts = zip(*rows, strict=True) if rows else ((), (), ())
     return CodeSpace(
         entries_by_key={key: tuple(numbers) for key, numbers in by_key.items()},
         keys=tuple(sorted(by_key)),
@@ -228,19 +218,9 @@ def _build_codes(entries: tuple[Entry, ...]) -> CodeSpace:
         suffix_keys=suffix_keys,
         suffix_starts=suffix_starts,
         suffix_lengths=tuple(map(len, suffix_keys)),
-        typo_strings=tuple(typo_owners),
-        typo_keys=tuple(map(tuple, typo_owners.values())),
+        typos={length: (tuple(strings), tuple(tuple(typo_owners[s]) for s in strings))
+               for length, strings in by_length.items()},
     )
-
-
-def _field_texts(entry: Entry) -> Iterator[tuple[str, str]]:
-    """(field, text) of an entry; the remediation steps of one language make one text."""
-    yield CODE_FIELD, entry.code
-    for lang, text in entry.descriptions.items():
-        if text.text.strip() != entry.code:  # a placeholder repeating the code says nothing more
-            yield f"desc:{lang}", text.text
-    for lang, steps in entry.remediation.items():
-        yield f"rem:{lang}", "\n".join(steps)
 
 
 def _build_fields(entries: tuple[Entry, ...]) -> dict[str, dict[str, Postings]]:
@@ -248,17 +228,20 @@ def _build_fields(entries: tuple[Entry, ...]) -> dict[str, dict[str, Postings]]:
     in 90 products) share its tokens and impacts: each distinct text is tokenised and weighed once."""
     by_text: dict[str, dict[str, list[int]]] = {name: defaultdict(list) for name in TEXT_FIELDS}
     for number, entry in enumerate(entries):
-        for name, text in _field_texts(entry):
+        texts = [(CODE_FIELD, entry.code)]  # and descriptions, unless they only repeat the code
+        texts += [(f"desc:{lang}", t.text) for lang, t in entry.descriptions.items() if t.text != entry.code]
+        texts += [(f"rem:{lang}", "\n".join(steps)) for lang, steps in entry.remediation.items()]
+        for name, text in texts:
             if name in by_text and text:
                 by_text[name][text].append(number)
-    counted: dict[str, Counter[str]] = {}
+    counted: dict[tuple[bool, str], Counter[str]] = {}
     raw = {}
-    for name, texts in by_text.items():
+    for name, texts_of in by_text.items():
         tokenize = code_tokens if name == CODE_FIELD else text_tokens
         weighed = []
-        for text, numbers in texts.items():
-            if (counts := counted.get(text)) is None:
-                counts = counted[text] = Counter(tokenize(text))
+        for text, numbers in texts_of.items():
+            if (counts := counted.get((name == CODE_FIELD, text))) is None:
+                counts = counted[name == CODE_FIELD, text] = Counter(tokenize(text))
             if counts:
                 weighed.append((counts, sum(counts.values()), numbers))
         docs = sum(len(numbers) for _, _, numbers in weighed)
@@ -296,7 +279,7 @@ def _kanji_bigrams(fields: dict[str, dict[str, Postings]]) -> dict[str, tuple[st
     frequency: Counter[str] = Counter()
     for name, postings in fields.items():
         if name != CODE_FIELD:
-            frequency.update({token: len(p.ids) for token, p in postings.items() if len(token) == 2 and not token.isascii()})
+            frequency.update({t: len(p.ids) for t, p in postings.items() if len(t) == 2 and not t.isascii()})
     containing: dict[str, list[str]] = defaultdict(list)
     for token, _ in frequency.most_common():
         for char in dict.fromkeys(token):

@@ -2,11 +2,13 @@
 
 Ranking, best first:
 1. exact: the query is a code, normalised as lookup does (case, full-width, spaces, quotes);
-2. prefix: a code starts with it (`authfailure.`);
-3. part: a code contains it from a word on (`SignatureExpire`, `signature`, `InvalidImageId`);
-4. typo: a code, or one of its last segments, within a small edit distance (`SignatureFailur`);
-5. text: BM25 over code words, descriptions and remediation (ja, en, zh).
-Tiers 2-4 apply to a one-word query and to the code-like words of a longer one (`AuthFailure.X`,
+2. prefix: a code starts with it (`authfailure.`), or part: a code contains it from a word on
+   (`SignatureExpire`, `signature`, `InvalidImageId`); both ordered by how much of the code they
+   cover, the end of a code first (`InvalidImageId` names `InvalidParameterValue.InvalidImageId`
+   more than `InvalidImageId.NotFound`);
+3. typo: a code, or one of its last segments, within a small edit distance (`SignatureFailur`);
+4. text: BM25 over code words, descriptions and remediation (ja, en, zh).
+Tiers 2-3 apply to a one-word query and to the code-like words of a longer one (`AuthFailure.X`,
 `CamelCase`).  Plain words ("too many requests") are text, even when they spell a product's code
 (`LimitExceeded.TooManyRequests`), unless that product is named: then they name its code.  Common
 codes get a small prior, since they are what most callers hit.  A product named in the query ranks
@@ -25,28 +27,28 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from app.entries import Entry
-from app.search.normalize import fold, fold_kana, normalize_code
-from app.search.tokens import STOP_WORDS, SYNONYM_PHRASES, camel_pieces, cjk_words, iter_runs, stem, word_bigrams
+from app.search.normalize import fold, normalize_code
+from app.search.tokens import Term, iter_runs, query_terms, stem
 
 if TYPE_CHECKING:
     from app.search.index import SearchIndex
 
 REASONS = ("exact", "prefix", "part", "typo", "text")
-_TIER = {reason: tier for tier, reason in enumerate(REASONS)}
+_TIER = {"exact": 0, "prefix": 1, "part": 1, "typo": 2, "text": 3}  # prefix and part rank by fit
 MAX_QUERY_LENGTH = 200
-MAX_TERMS = 48  # a pasted paragraph is searched by its first words, not all of them
+MAX_TERMS = 32  # a pasted paragraph is searched by its first words, not all of them
 POSTINGS_CAP = 1000  # postings of one term scored in full; past it, only entries already found
 
 REMEDIATION_WEIGHT = 0.35  # remediation steps mention much besides the error itself
 REMEDIATION_COVERAGE = 0.5  # a word found only in remediation counts half towards matching
 OTHER_LANGUAGE_WEIGHT = 0.7  # texts in a language the caller does not read
-SYNONYM_WEIGHT = 0.7  # an expansion is a guess at what the words mean
 PRODUCT_WORD_WEIGHT = 0.5  # "cvm" in a query also matches texts that mention CVM
 SEGMENT_BOOST = 1.2  # plain words that spell a code segment, with no product named
 
 _STEP = 1_000_000.0  # rank values: tier * _STEP - fit (lower is better)
 _OUTSIDE = 10 * _STEP  # added for entries outside the products named in the query
 _CODE_LIKE = re.compile(r"[a-z0-9][A-Z]|\w\.\w|\w\.$")
+_LABEL = re.compile(r"^\W*\w*[:=]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +56,7 @@ class Hit:
     """One ranked entry; `terms` are the normalised query terms, for highlighting."""
 
     entry: Entry
-    score: float  # the reason's tier (4 exact .. 0 text) plus a fraction ordering hits within it
+    score: float  # the tier (3 exact, 2 prefix or part, 1 typo, 0 text) plus a fraction within it
     reason: str
     terms: tuple[str, ...]
 
@@ -68,15 +70,6 @@ class SearchResult:
 
 
 @dataclass(frozen=True, slots=True)
-class Term:
-    """An index token to look up, its weight, and the query groups (bigrams, pieces) it stands for."""
-
-    token: str
-    weight: float
-    groups: tuple[int, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class ParsedQuery:
     """A query cut into what each stage of the ranking needs; built apart from running it."""
 
@@ -86,6 +79,7 @@ class ParsedQuery:
     words: tuple[tuple[int, ...], ...]  # the groups of each query word
     scope: frozenset[str]  # products named in the query
     highlight: tuple[str, ...]
+    whole: bool = False  # a code as one word: text matches must have all of its words
 
     @property
     def empty(self) -> bool:
@@ -97,88 +91,33 @@ def parse_query(raw: str, products: dict[str, str]) -> ParsedQuery:
     """Split `raw` into code keys, text terms and product words (`products`: folded name -> slug)."""
     words = raw[:MAX_QUERY_LENGTH].split()
     named = [products.get(fold(word).strip(".,;:!?()[]")) if len(words) > 1 else None for word in words]
-    rest = [word for word, slug in zip(words, named) if not slug] or words
+    rest = [word for word, slug in zip(words, named, strict=True) if not slug] or words
+    # A code as SDKs print it (`code:AuthFailure.X`, `Code=X,`) is searched without its label.
+    tails = [_LABEL.sub("", word).rstrip(",;") for word in rest]
+    code_like = [_CODE_LIKE.search(unicodedata.normalize("NFKC", tail)) is not None for tail in tails]
     joined = normalize_code("".join(rest))
     code_keys = [(joined, len(rest) == 1)] if joined else []
-    if len(rest) > 1:
-        code_keys += [(normalize_code(w), True) for w in rest if _CODE_LIKE.search(unicodedata.normalize("NFKC", w))]
+    for tail, like in zip(tails, code_like, strict=True):
+        if like and (normalize_code(tail), True) not in code_keys:
+            code_keys.append((normalize_code(tail), True))
     plain = len(rest) > 1 and all(kind == "word" for word in rest for kind, _ in iter_runs(word))
-    terms, groups_of_words = _terms(rest)
-    terms += [Term(stem(fold(w)), PRODUCT_WORD_WEIGHT, ()) for w, slug in zip(words, named) if slug and w not in rest]
+    terms, groups = query_terms(rest)
+    product_words = [word for word, slug in zip(words, named, strict=True) if slug and word not in rest]
+    terms += [Term(stem(fold(word)), PRODUCT_WORD_WEIGHT, ()) for word in product_words]
     merged: dict[str, Term] = {}
     for term in terms[:MAX_TERMS]:  # one term per token: `んす` occurs twice in インスタンス
-        old = merged.get(term.token)
-        merged[term.token] = term if old is None else Term(term.token, old.weight + term.weight, old.groups + term.groups)
+        if (old := merged.get(term.token)) is not None:
+            term = Term(term.token, old.weight + term.weight, old.groups + term.groups)
+        merged[term.token] = term
     return ParsedQuery(
         code_keys=tuple(code_keys),
         joined_words=joined.replace(".", "") if plain else None,
         terms=tuple(merged.values()),
-        words=tuple(groups_of_words),
+        words=tuple(groups),
         scope=frozenset(slug for slug in named if slug),
         highlight=tuple(dict.fromkeys([*merged, *(key for key, _ in code_keys if key.isascii())])),
+        whole=len(rest) == 1 and code_like[0],
     )
-
-
-def _terms(words: list[str]) -> tuple[list[Term], list[tuple[int, ...]]]:
-    """Text terms of the query, and the groups of each query word.
-
-    Each CamelCase piece of a Latin word is a word with one group; a CJK word has a group per
-    bigram, each term weighing 1/n of the word's n bigrams, so a long katakana word counts as much
-    as a short one.  Synonyms of a phrase stand for every group the phrase spans.
-    """
-    terms: list[Term] = []
-    groups: list[tuple[int, ...]] = []
-    latin: list[tuple[str, tuple[int, ...]]] = []  # lower-cased word, its groups (for phrases)
-    runs: list[tuple[str, list[tuple[int, ...]]]] = []  # folded CJK run, the group at each offset
-    count = 0
-    for word in words:
-        for kind, run in iter_runs(word):
-            if kind == "word":
-                pieces = camel_pieces(run)
-                own = []
-                for token in (stem(piece.lower()) for piece in pieces):
-                    if token not in STOP_WORDS:
-                        terms.append(Term(token, 1.0, (count,)))
-                        groups.append((count,))
-                        own.append(count)
-                        count += 1
-                if len(pieces) > 1 and own:
-                    terms.append(Term(stem(run.lower()), 1.0, tuple(own)))
-                latin.append((run.lower(), tuple(own)))
-                continue
-            at: list[tuple[int, ...]] = [() for _ in run]
-            for offset, cjk_word in cjk_words(run):
-                bigrams = word_bigrams(cjk_word)
-                for position, token in bigrams:
-                    terms.append(Term(token, 1.0 / len(bigrams), (count + position,)))
-                    at[offset + position] = (count + position,)
-                if bigrams:
-                    groups.append(tuple(count + position for position, _ in bigrams))
-                    count += len(cjk_word)
-            runs.append((fold_kana(run), at))
-    for phrase, expansion in SYNONYM_PHRASES:
-        for covered in _phrase_groups(phrase, latin, runs):
-            terms += [Term(token, SYNONYM_WEIGHT, covered) for token in expansion]
-    return terms, groups
-
-
-def _phrase_groups(phrase: str | tuple[str, ...], latin: list, runs: list) -> list[tuple[int, ...]]:
-    """The groups of each place `phrase` occurs in the query: a run of Latin words (a tuple), or a
-    stretch of a CJK run (a string)."""
-    found = []
-    if isinstance(phrase, tuple):
-        lowered = [word for word, _ in latin]
-        for i in range(len(lowered) - len(phrase) + 1):
-            if tuple(lowered[i : i + len(phrase)]) == phrase:
-                found.append(tuple(g for _, own in latin[i : i + len(phrase)] for g in own))
-    else:
-        for run, at in runs:
-            start = run.find(phrase)
-            while start != -1:
-                last = max(start, start + len(phrase) - 2)  # the last bigram inside the phrase
-                found.append(tuple(g for offset in range(start, last + 1) for g in at[offset]))
-                start = run.find(phrase, start + 1)
-    return [groups for groups in found if groups]
 
 
 def run(
@@ -195,28 +134,33 @@ def run(
     # Each candidate's rank value is tier * _STEP - fit * prior, lower is better, so that picking
     # the best of thousands is one C-level heap selection.
     found: dict[int, float] = {}
+    reasons: dict[int, str] = {}
     matched: set[int] = set()
 
-    def offer(numbers: tuple[int, ...], tier: int, fit: float) -> None:
+    def offer(numbers: tuple[int, ...], reason: str, fit: float) -> None:
         for number in numbers:
-            value = tier * _STEP - fit * priors[number]
+            value = _TIER[reason] * _STEP - fit * priors[number]
             if value < found.get(number, _TIER["text"] * _STEP):
-                found[number] = value
+                found[number], reasons[number] = value, reason
         matched.update(numbers)
 
     for key, partial in parsed.code_keys:
         if key.endswith(".") and key.rstrip(".") in codes.entries_by_key:
-            offer(codes.entries_by_key[key.rstrip(".")], _TIER["exact"], 1.0)  # `AuthFailure.`: the category
+            # `AuthFailure.` is the category typed on the way to one of its codes.
+            offer(codes.entries_by_key[key.rstrip(".")], "exact", 1.0)
         for scope in (inside, None) if preferred is not None and allowed is None else (allowed,):
             best, every = codes.matches(key, partial=partial, allowed=scope)
             matched.update(*map(codes.entries_by_key.__getitem__, every))
             for code, (reason, fit) in best.items():
-                offer(codes.entries_by_key[code], _TIER[reason], fit)
-    segments = codes.segment_codes(parsed.joined_words) if parsed.joined_words else {}
+                offer(codes.entries_by_key[code], reason, fit)
+    segments = {}
+    if parsed.joined_words:  # codes with a whole segment the words spell: `invalidimageid`
+        best, _ = codes.matches(parsed.joined_words, typos=False)
+        segments = {code: fit for code, (reason, fit) in best.items() if reason != "exact" and fit >= 0.8}
     if segments and inside is not None:
         # A product in view: plain words that spell a segment of one of its codes name that code.
         for code, fit in segments.items():
-            offer(tuple(n for n in codes.entries_by_key[code] if n in inside), _TIER["part"], fit)
+            offer(tuple(n for n in codes.entries_by_key[code] if n in inside), "part", fit)
         segments = {}
     scores, text_matched = _text_scores(index, parsed, lang, inside, segments)
     matched |= text_matched
@@ -235,8 +179,9 @@ def run(
     for number, _ in best:
         tier = round(found[number] / _STEP)
         fit = tier * _STEP - found[number]
-        score = len(REASONS) - 1 - tier + (fit / (1.0 + fit) if fit > 0 else 0.0)
-        hits.append(Hit(index.entries[number], round(score, 4), REASONS[tier], parsed.highlight))
+        score = _TIER["text"] - tier + (fit / (1.0 + fit) if fit > 0 else 0.0)
+        reason = reasons.get(number, "text")
+        hits.append(Hit(index.entries[number], round(score, 4), reason, parsed.highlight))
     return SearchResult(len(matched), hits)
 
 
@@ -250,10 +195,10 @@ def _text_scores(
     """BM25 of the entries that match enough of the query, scaled by the share they match; and
     all entries that match enough (for the total).
 
-    Enough is one of one or two words, half of three or more; a CJK word is matched by half of
-    its bigrams, and a word found only in remediation counts half.  Terms are taken rarest first;
-    past POSTINGS_CAP postings (highest impacts first) a term only adds to entries already found,
-    except for entries `inside` the products in view, which are always scored.
+    Enough is one of one or two words, half of more (three at most), all of a code as one word; a
+    CJK word is matched by half of its bigrams, and a word found only in remediation counts half.
+    Of a term's postings (highest impact first) the first POSTINGS_CAP are scored, and past them
+    only entries `inside` the products in view; all count for the total.
     """
     fields = []
     for name, postings in index.fields.items():
@@ -275,7 +220,7 @@ def _text_scores(
     # in a code or description, or (second dict) only in remediation.
     members: tuple[dict[int, set[int]], dict[int, set[int]]] = ({}, {})
     for found, scale, remediation, groups in lookups:
-        get, pairs = scores.get, zip(found.ids, found.impacts)
+        get, pairs = scores.get, zip(found.ids, found.impacts, strict=True)
         for number, impact in islice(pairs, POSTINGS_CAP):
             scores[number] = get(number, 0.0) + scale * impact
         if inside is not None:  # past the cap, entries inside the products in view still count
@@ -286,7 +231,7 @@ def _text_scores(
             members[remediation].setdefault(key, set()).update(found.ids)
     coverage = _coverage(parsed.words, *members)
     units = len(parsed.words)
-    needed = (units / 2 if units > 2 else 0.5) - 1e-9
+    needed = (units if parsed.whole else min(units / 2, 3.0) if units > 2 else 0.5) - 1e-9
     matched = {number for number, covered in coverage.items() if covered >= needed}
     boosted = {number for code in segments for number in index.codes.entries_by_key[code]}
     result = {}
@@ -298,14 +243,18 @@ def _text_scores(
     return result, matched
 
 
-def _buckets(groups: tuple[int, ...], word_of: dict[int, int], words: tuple[tuple[int, ...], ...]) -> set[int]:
+def _buckets(
+    groups: tuple[int, ...], word_of: dict[int, int], words: tuple[tuple[int, ...], ...]
+) -> set[int]:
     """Where a term's matches are collected: each word whose groups it all stands for (a Latin
     word, or a CJK word a synonym covers), else each bigram group it stands for (-1 - group)."""
     touched = {word_of[group] for group in groups}
     return {w if set(words[w]) <= set(groups) else -1 - g for w in touched for g in words[w] if g in groups}
 
 
-def _coverage(words: tuple[tuple[int, ...], ...], members: dict[int, set[int]], aside: dict[int, set[int]]) -> Counter[int]:
+def _coverage(
+    words: tuple[tuple[int, ...], ...], members: dict[int, set[int]], aside: dict[int, set[int]]
+) -> Counter[int]:
     """Entry -> how many query words it matches (a word matched only in remediation counts half)."""
     coverage: Counter[int] = Counter()
     halves = []

@@ -8,7 +8,7 @@ from app.readmodel import ReadModel
 def search_index(model: ReadModel):
     from app.search.index import SearchIndex
 
-    return model.derived("search", lambda m: SearchIndex.build(m.entries))
+    return model.derived("search", lambda m: SearchIndex.build(m.entries, product_aliases=m.product_keys))
 
 
 def search(model: ReadModel, query: str, *, product: str | None = None, lang: str | None = None,

@@ -1,8 +1,8 @@
 """Search: one tokenizer turns catalogue texts (indexing) and typed queries (querying) into tokens.
 
 Both sides must cut text the same way, or a word indexed one way is searched another and never
-found; so the index calls `text_tokens` and `code_tokens`, and the query side the functions they
-are made of (`word_tokens`, `cjk_words`, `word_bigrams`).
+found: the index calls `text_tokens` and `code_tokens`, the query side `query_terms`, all made of
+the same pieces (`word_tokens`, `cjk_words`, `word_bigrams`).
 
 - Latin script: words split at CamelCase boundaries (`InstanceIds` -> instance, id, and the whole
   instanceid), lower-cased, lightly stemmed (`expired`, `expires`, `expire` -> expir), stop-words
@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from app.search.normalize import fold_kana
@@ -34,14 +35,16 @@ STOP_BIGRAMS = frozenset(
     "この その ため こと もの よう どう なぜ とき には では での への から まし".split()
 )
 STOP_UNIGRAMS = frozenset("的 了 是 在 和 与 或 及 等 该 此 其 之 为 请")
+SYNONYM_WEIGHT = 0.7  # an expansion is a guess at what the words mean
 
-_KATAKANA = "\u30a1-\u30fa\u30fc-\u30ff"
-_KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005"
-# Runs of Latin letters and digits, or of CJK characters (hiragana, katakana with the long-vowel
-# mark, ideographs, 々 and 〆).  Everything else separates tokens.
-_RUN = re.compile(f"(?P<cjk>[\u3041-\u3096\u309d-\u309f{_KATAKANA}{_KANJI}\u3006]+)|(?P<word>[A-Za-z0-9\u00c0-\u024f]+)")
+_HIRAGANA = "\u3041-\u3096\u309d-\u309f"
+_KATAKANA = "\u30a1-\u30fa\u30fc-\u30ff"  # with the long-vowel mark, without the middle dot
+_KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005"  # and 々
+_UPPER, _LOWER = "A-Z\u00c0-\u00de", "a-z\u00df-\u024f"
+# Runs of Latin letters and digits, or of CJK characters; everything else separates tokens.
+_RUN = re.compile(f"(?P<cjk>[{_HIRAGANA}{_KATAKANA}{_KANJI}\u3006]+)|(?P<word>[A-Za-z0-9\u00c0-\u024f]+)")
 # CamelCase pieces: `BYOLImage` -> BYOL, Image; `TooManyDB` -> Too, Many, DB; digits apart.
-_CAMEL = re.compile(r"[A-Z\u00c0-\u00de]+(?=[A-Z\u00c0-\u00de][a-z\u00df-\u00ff])|[A-Z\u00c0-\u00de]?[a-z\u00df-\u024f]+|[A-Z\u00c0-\u00de]+|[0-9]+")
+_CAMEL = re.compile(f"[{_UPPER}]+(?=[{_UPPER}][{_LOWER}])|[{_UPPER}]?[{_LOWER}]+|[{_UPPER}]+|[0-9]+")
 _KATAKANA_SPLIT = re.compile(f"[{_KATAKANA}]+|[^{_KATAKANA}]+")
 # A particle between two kanji or katakana: a word boundary that needs no dictionary.
 _PARTICLE = re.compile(f"(?<=[{_KATAKANA}{_KANJI}])[がのをにはでともへや](?=[{_KATAKANA}{_KANJI}])")
@@ -154,66 +157,117 @@ def code_word_starts(code: str) -> list[int]:
     return sorted(starts)
 
 
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A query's index token, its weight, and the query groups (pieces, bigrams) it stands for."""
+
+    token: str
+    weight: float
+    groups: tuple[int, ...]
+
+
+def query_terms(words: list[str]) -> tuple[list[Term], list[tuple[int, ...]]]:
+    """Text terms of the query, and the groups of each query word.
+
+    Each CamelCase piece of a Latin word is a word with one group; a CJK word has a group per
+    bigram, each term weighing 1/n of the word's n bigrams, so a long katakana word counts as much
+    as a short one.  Synonyms of a phrase stand for every group the phrase spans.
+    """
+    terms: list[Term] = []
+    groups: list[tuple[int, ...]] = []
+    latin: list[tuple[str, tuple[int, ...]]] = []  # lower-cased word, its groups (for phrases)
+    runs: list[tuple[str, list[tuple[int, ...]]]] = []  # folded CJK run, the group at each offset
+    count = 0
+    for word in words:
+        for kind, run in iter_runs(word):
+            if kind == "word":
+                pieces = camel_pieces(run)
+                own = []
+                for token in (stem(piece.lower()) for piece in pieces):
+                    if token not in STOP_WORDS:
+                        terms.append(Term(token, 1.0, (count,)))
+                        groups.append((count,))
+                        own.append(count)
+                        count += 1
+                if len(pieces) > 1 and own:
+                    terms.append(Term(stem(run.lower()), 1.0, tuple(own)))
+                latin.append((run.lower(), tuple(own)))
+                continue
+            at: list[tuple[int, ...]] = [() for _ in run]
+            for offset, cjk_word in cjk_words(run):
+                bigrams = word_bigrams(cjk_word)
+                for position, token in bigrams:
+                    terms.append(Term(token, 1.0 / len(bigrams), (count + position,)))
+                    at[offset + position] = (count + position,)
+                if bigrams:
+                    groups.append(tuple(count + position for position, _ in bigrams))
+                    count += len(cjk_word)
+            runs.append((fold_kana(run), at))
+    for phrase, expansion in SYNONYM_PHRASES:
+        for covered in _phrase_groups(phrase, latin, runs):
+            terms += [Term(token, SYNONYM_WEIGHT, covered) for token in expansion]
+    return terms, groups
+
+
+def _phrase_groups(phrase: str | tuple[str, ...], latin: list, runs: list) -> list[tuple[int, ...]]:
+    """The groups of each place `phrase` occurs in the query: a run of Latin words (a tuple), or a
+    stretch of a CJK run (a string)."""
+    found = []
+    if isinstance(phrase, tuple):
+        lowered = [word for word, _ in latin]
+        for i in range(len(lowered) - len(phrase) + 1):
+            if tuple(lowered[i : i + len(phrase)]) == phrase:
+                found.append(tuple(g for _, own in latin[i : i + len(phrase)] for g in own))
+    else:
+        for run, at in runs:
+            start = run.find(phrase)
+            while start != -1:
+                last = max(start, start + len(phrase) - 2)  # the last bigram inside the phrase
+                found.append(tuple(g for offset in range(start, last + 1) for g in at[offset]))
+                start = run.find(phrase, start + 1)
+    return [groups for groups in found if groups]
+
+
 # Query expansion: how support staff and callers describe an error, mapped to the words of the
 # catalogue (code words, English and Chinese descriptions).  Most product codes have no Japanese
 # text, so a Japanese symptom must reach English code words; and people say "too many requests"
 # where the catalogue says "frequency limit".  Alternatives share a line, separated by "|".
 SYNONYMS: dict[str, str] = {
+    # Japanese symptoms
     "署名": "signature 签名",
     "期限切れ|有効期限|失効": "expired 过期",
     "見つからない|見つかりません|存在しない|存在しません": "notfound 不存在",
     "頻度|頻繁": "frequency limit 频率",
     "多すぎ": "too many frequency 过多 频繁",
-    "リクエスト": "request 请求",
     "権限|許可": "permission unauthorized 权限",
     "認可|承認": "unauthorized authorization 授权",
     "無効|不正": "invalid 无效 非法",
-    "パラメータ|パラメーター|引数": "parameter 参数",
     "足りない|欠如": "missing insufficient 缺少",
-    "インスタンス": "instance 实例",
-    "イメージ": "image 镜像",
-    "セキュリティグループ": "security group 安全组",
-    "サブネット": "subnet 子网",
-    "クラウドディスク|ディスク": "disk 云硬盘 磁盘",
-    "スナップショット": "snapshot 快照",
-    "ロードバランサー|ロードバランサ": "load balancer 负载均衡",
-    "リスナー": "listener 监听器",
-    "証明書": "certificate 证书",
-    "ドメイン": "domain 域名",
-    "バケット": "bucket 存储桶",
-    "トークン": "token",
-    "シークレット|暗号鍵|キー": "secret key 密钥",
-    "キーペア": "key pair 密钥对",
-    "タイムアウト": "timeout 超时",
-    "残高": "balance 余额",
-    "不足": "insufficient 不足",
     "上限|超過|超え": "limit exceeded 超过 上限",
     "クォータ|割り当て": "quota limit 配额",
     "使用中|占有": "in use 占用",
     "売り切れ|在庫切れ": "sold out 售罄",
-    "内部エラー": "internal error 内部错误",
     "サポートされていない|サポートされません|非対応|未対応": "unsupported 不支持",
     "重複|既に存在|すでに存在": "duplicate already exists 已存在",
-    "リージョン|地域": "region 地域",
-    "ネットワーク": "network 网络",
-    "タイムスタンプ|時刻": "timestamp 时间戳",
     "ずれ|時計": "clock timestamp expired 时间",
-    "バージョン": "version 版本",
-    "アカウント": "account 账号",
-    "ユーザー": "user 用户",
-    "ロール": "role 角色",
-    "ポリシー": "policy 策略",
-    "パスワード": "password 密码",
-    "データベース": "database 数据库",
-    "形式|フォーマット": "format malformed 格式",
-    "削除": "delete 删除",
-    "作成": "create 创建",
-    "失敗": "failed 失败",
-    "認証": "authentication 认证 鉴权",
-    "課金|料金|支払い": "billing payment 计费",
     "提供終了|廃止": "offline deprecated 下线",
-    "ホワイトリスト": "whitelist 白名单",
-    "ブラックリスト": "blacklist 黑名单",
+    "形式|フォーマット": "format malformed 格式",
+    "内部エラー": "internal error 内部错误", "失敗": "failed 失败", "不足": "insufficient 不足",
+    # Japanese names of things
+    "リクエスト": "request 请求", "パラメータ|パラメーター|引数": "parameter 参数",
+    "インスタンス": "instance 实例", "イメージ": "image 镜像", "スナップショット": "snapshot 快照",
+    "クラウドディスク|ディスク": "disk 云硬盘 磁盘", "セキュリティグループ": "security group 安全组",
+    "サブネット": "subnet 子网", "ロードバランサー|ロードバランサ": "load balancer 负载均衡",
+    "リスナー": "listener 监听器", "証明書": "certificate 证书", "ドメイン": "domain 域名",
+    "バケット": "bucket 存储桶", "トークン": "token", "シークレット|暗号鍵|キー": "secret key 密钥",
+    "キーペア": "key pair 密钥对", "タイムアウト": "timeout 超时", "残高": "balance 余额",
+    "リージョン|地域": "region 地域", "ネットワーク": "network 网络", "バージョン": "version 版本",
+    "タイムスタンプ|時刻": "timestamp 时间戳", "アカウント": "account 账号", "ユーザー": "user 用户",
+    "ロール": "role 角色", "ポリシー": "policy 策略", "パスワード": "password 密码",
+    "データベース": "database 数据库", "削除": "delete 删除", "作成": "create 创建",
+    "認証": "authentication 认证 鉴权", "課金|料金|支払い": "billing payment 计费",
+    "ホワイトリスト": "whitelist 白名单", "ブラックリスト": "blacklist 黑名单",
+    # English
     "too many|too frequent": "frequency limit exceeded",
     "too many requests|リクエストが多すぎ|リクエスト過多": "requestlimitexceeded",
     "rate limit|rate limited|throttled|throttling|429": "request frequency limit exceeded",
@@ -234,13 +288,10 @@ def _synonym_phrases() -> list[tuple[str | tuple[str, ...], tuple[str, ...]]]:
     lower-cased words; the expansion as index tokens."""
     phrases: list[tuple[str | tuple[str, ...], tuple[str, ...]]] = []
     for alternatives, expansion in SYNONYMS.items():
-        tokens = tuple(text_tokens(expansion))
         for phrase in alternatives.split("|"):
             runs = list(iter_runs(phrase))
-            if runs[0][0] == "cjk":
-                phrases.append((fold_kana(runs[0][1]), tokens))
-            else:
-                phrases.append((tuple(run.lower() for _, run in runs), tokens))
+            key = fold_kana(runs[0][1]) if runs[0][0] == "cjk" else tuple(run.lower() for _, run in runs)
+            phrases.append((key, tuple(text_tokens(expansion))))
     return phrases
 
 

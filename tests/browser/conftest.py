@@ -16,22 +16,43 @@ from typing import Any
 import pytest
 from flask import Flask
 from playwright.sync_api import Page
-from werkzeug.serving import make_server
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
 DESKTOP = {"width": 1280, "height": 900}
-NARROW = {"width": 375, "height": 740}
 # Impacts that fail a page; "minor" and "moderate" findings are printed but tolerated.
 BLOCKING_IMPACTS = ("serious", "critical")
+
+# A Python SDK error as customers paste it (TencentCloudSDKException.__str__).
+SDK_ERROR = (
+    "[TencentCloudSDKException] code:AuthFailure.SignatureExpire message:Signature expired. Timestamp "
+    "and server time cannot differ by more than five minutes. requestId:6a1b3f2e-9c4d-4e8a-b1f7-2d5c8e0a9b34"
+)
+# The pages staff use, by name: the paths of the GET pages; "explain" is reached by posting SDK_ERROR.
+PAGES: dict[str, str | None] = {
+    "home": "/",
+    "results": "/search?q=signature+expired",
+    "code": "/errors/AuthFailure.SignatureExpire",
+    "product-code": "/products/cvm/errors/InvalidInstanceId.NotFound",
+    "product": "/products/cvm",
+    "explain": None,
+}
+
+
+class QuietRequestHandler(WSGIRequestHandler):
+    """No access log: a failing test's output should show the failure, not every asset request."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        pass
 
 
 @pytest.fixture(scope="session")
 def live_server(app: Flask) -> Iterator[str]:
     """The test app on an ephemeral port of 127.0.0.1 (a secure context, so the clipboard API works)."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=QuietRequestHandler)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
@@ -107,23 +128,6 @@ def axe_violations(axe_source: str) -> Callable[[Page], list[dict[str, Any]]]:
 def screenshot_dir() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
-
-
-
-# A Python SDK error as customers paste it (TencentCloudSDKException.__str__).
-SDK_ERROR = (
-    "[TencentCloudSDKException] code:AuthFailure.SignatureExpire message:Signature expired. Timestamp "
-    "and server time cannot differ by more than five minutes. requestId:6a1b3f2e-9c4d-4e8a-b1f7-2d5c8e0a9b34"
-)
-# The pages staff use, by name: the paths of the GET pages; "explain" is reached by posting SDK_ERROR.
-PAGES = {
-    "home": "/",
-    "results": "/search?q=signature+expired",
-    "code": "/errors/AuthFailure.SignatureExpire",
-    "product-code": "/products/cvm/errors/InvalidInstanceId.NotFound",
-    "product": "/products/cvm",
-    "explain": None,
-}
 
 
 @pytest.fixture

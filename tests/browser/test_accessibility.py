@@ -12,7 +12,9 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("name", ["home", "results", "code", "product-code", "explain", "product"])
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_page_has_no_serious_violations(page: Page, open_page: Callable, axe_violations: Callable, name, lang):
+def test_page_has_no_serious_violations(
+    page: Page, open_page: Callable, axe_violations: Callable, name, lang
+):
     open_page(page, name, lang)
     expect(page.locator("html")).to_have_attribute("lang", lang)
     assert axe_violations(page) == []

@@ -56,7 +56,9 @@ def test_the_explained_paste_can_be_edited_and_sent_again(page: Page):
     paste(page, SDK_ERROR, "en")
     box = page.locator("#paste")
     expect(box).to_have_value(SDK_ERROR)
-    box.fill("Error: code=InvalidParameterValue.InvalidImageId, RequestId=1f4c8d2a-5b6e-4f70-8a9b-0c1d2e3f4a5b")
+    box.fill(
+        "Error: code=InvalidParameterValue.InvalidImageId, RequestId=1f4c8d2a-5b6e-4f70-8a9b-0c1d2e3f4a5b"
+    )
     with page.expect_navigation():
         page.locator("section.paste button[type=submit]").click()
     expect(page.locator("section.finding h2 code").first).to_have_text("InvalidParameterValue.InvalidImageId")

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Response, expect
 
 pytestmark = pytest.mark.browser
 
@@ -31,10 +31,15 @@ def narrow_page(browser: Browser, browser_context_args) -> Iterator[Page]:
 
 
 def test_stylesheet_and_script_are_served(page: Page):
-    statuses = {}
-    page.on("response", lambda response: statuses.__setitem__(response.url.rsplit("/", 1)[-1], response.status))
+    statuses: dict[str, int] = {}
+
+    def record(response: Response) -> None:
+        statuses[response.url.rsplit("/", 1)[-1]] = response.status
+
+    page.on("response", record)
     page.goto("/?lang=en")
     page.wait_for_load_state("load")
+    # A 404 here means another /static/ route (the app's own static folder) shadows the web blueprint's.
     assert statuses.get("style.css") == 200 and statuses.get("app.js") == 200, statuses
     # The stylesheet is applied (the search button is the accent colour) and the script has run.
     color = page.locator("form.search button").evaluate("b => getComputedStyle(b).backgroundColor")

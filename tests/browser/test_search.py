@@ -17,6 +17,13 @@ def common_code_option(page: Page, base_url: str, code: str):
     return page.locator(f'{OPTIONS}[href="{base_url}/errors/{code}"]')
 
 
+def suggestions_for(page: Page, query: str):
+    """The live list once it shows the suggestions for `query` (not for a prefix typed on the way)."""
+    box = page.locator(f'#live-results[data-query="{query}"]')
+    expect(box).to_be_visible()
+    return box
+
+
 def mark_page(page: Page) -> None:
     # A flag that survives only as long as the document: a page load would drop it.
     page.evaluate("window.__sameDocument = true")
@@ -37,6 +44,7 @@ def test_live_suggestions_while_typing(page: Page, base_url: str, lang, query, m
     page.goto(f"/?lang={lang}")
     mark_page(page)
     page.locator("#q").press_sequentially(query, delay=20)
+    suggestions_for(page, query)
 
     option = common_code_option(page, base_url, "AuthFailure.SignatureExpire")
     expect(option).to_be_visible()
@@ -50,6 +58,7 @@ def test_live_suggestions_while_typing(page: Page, base_url: str, lang, query, m
 def test_live_suggestions_mark_the_code_too(page: Page, base_url: str):
     page.goto("/?lang=en")
     page.locator("#q").fill("SignatureExpire")
+    suggestions_for(page, "SignatureExpire")
     option = common_code_option(page, base_url, "AuthFailure.SignatureExpire")
     expect(option.locator(".code mark")).to_have_text("SignatureExpire")
     expect(option.locator(".code")).to_have_text("AuthFailure.SignatureExpire")
@@ -74,8 +83,8 @@ def test_arrow_keys_move_the_selection_and_enter_opens_it(page: Page):
     page.goto("/?lang=en")
     search = page.locator("#q")
     search.press_sequentially("signature expired", delay=20)
+    suggestions_for(page, "signature expired")
     options = page.locator(OPTIONS)
-    expect(options.first).to_be_visible()
     assert options.count() >= 3
     expect(page.locator(f'{OPTIONS}[aria-selected="true"]')).to_have_count(0)
 
@@ -96,6 +105,21 @@ def test_arrow_keys_move_the_selection_and_enter_opens_it(page: Page):
     search.press("Enter")
     page.wait_for_url(href)
     expect(page.locator("h1 code")).to_have_text(code)
+
+
+def test_last_suggestion_opens_all_results(page: Page, base_url: str):
+    page.goto("/?lang=ja")
+    search = page.locator("#q")
+    search.fill("署名")
+    box = suggestions_for(page, "署名")
+    last = box.locator("[role=option]").last
+    expect(last).to_contain_text("すべての結果を表示")
+    search.press("ArrowUp")
+    expect(last).to_have_attribute("aria-selected", "true")
+    search.press("Enter")
+    page.wait_for_url(f"{base_url}/search?q=%E7%BD%B2%E5%90%8D")
+    expect(page.locator("h1")).to_have_text("「署名」の検索結果")
+    expect(page.locator("ol.results li.row").first).to_be_visible()
 
 
 def test_escape_closes_the_suggestions(page: Page):

@@ -10,6 +10,7 @@ from app.search.query import REASONS, parse_query
 
 
 def entry(number, code, product=None, kind="code", ja=None, en=None, zh=None, fix=None, retired=None):
+    """An Entry as the read model gives it; `fix` is English remediation."""
     texts = {lang: Text(text, "official") for lang, text in (("ja", ja), ("en", en), ("zh", zh)) if text}
     remediation = {"en": tuple(fix)} if fix else {}
     return Entry(number, code, product, code.split(".")[0], "official", "no", kind,
@@ -20,8 +21,10 @@ CATALOGUE = [
     entry(1, "AuthFailure.SignatureExpire", ja="署名期限切れ。", zh="签名过期。",
           en="Signature expired. Timestamp and server time cannot differ by more than five minutes.",
           fix=["Synchronise the client clock with NTP."]),
-    entry(2, "AuthFailure.SignatureFailure", ja="署名エラー。", en="Invalid signature. Signature calculation error."),
-    entry(3, "AuthFailure.SecretIdNotFound", ja="暗号鍵が存在しません。", en="Key does not exist."),
+    entry(2, "AuthFailure.SignatureFailure", ja="署名エラー。",
+          en="Invalid signature. Signature calculation error."),
+    entry(3, "AuthFailure.SecretIdNotFound", ja="暗号鍵が存在しません。",
+          en="Key does not exist."),
     entry(4, "RequestLimitExceeded", ja="リクエスト回数は頻度の制限を超えました。",
           en="The number of requests exceeds the frequency limit.", zh="请求的次数超过了频率限制。"),
     entry(5, "InternalError", ja="内部エラー。", en="Internal error."),
@@ -31,10 +34,13 @@ CATALOGUE = [
     entry(9, "InvalidImageId", kind="category", en="The image ID is malformed or not found."),
     entry(10, "ClientNetworkError", kind="client", en="The SDK could not reach the API (timeout, DNS)."),
     entry(11, "InvalidImageId.Malformed", "cvm", en="Invalid image ID format.", zh="错误的镜像Id格式。"),
-    entry(12, "InvalidImageId.NotFound", "cvm", ja="このイメージが見つかりません。", en="The image cannot be found."),
-    entry(13, "InvalidInstanceId.NotFound", "cvm", ja="該当するインスタンスが見つかりません。", en="No instance found."),
+    entry(12, "InvalidImageId.NotFound", "cvm", ja="このイメージが見つかりません。",
+          en="The image cannot be found."),
+    entry(13, "InvalidInstanceId.NotFound", "cvm", ja="該当するインスタンスが見つかりません。",
+          en="No instance found."),
     entry(14, "InvalidParameterValue.InvalidImageId", "cvm", en="The image does not support this operation."),
-    entry(15, "InvalidSecurityGroupId.NotFound", "cvm", en="The specified `security group ID` does not exist."),
+    entry(15, "InvalidSecurityGroupId.NotFound", "cvm",
+          en="The specified `security group ID` does not exist."),
     entry(16, "RequestLimitExceeded", "cvm", zh="请求的次数超过了频率限制。"),
     entry(17, "InvalidParameter.InvalidSignature", "dnspod", ja="署名が無効です。"),
     entry(18, "LimitExceeded.TooManyRequests", "mongodb",
@@ -142,7 +148,8 @@ def test_a_product_named_in_the_query_ranks_its_codes_first(index):
 def test_product_argument_keeps_that_product_and_the_common_codes(index):
     result = index.search("not found", product="vpc", limit=50)
     assert result.hits
-    assert {(h.entry.product, h.entry.kind) for h in result.hits} <= {("vpc", "code"), (None, "code"), (None, "client")}
+    kinds = {(h.entry.product, h.entry.kind) for h in result.hits}
+    assert kinds <= {("vpc", "code"), (None, "code"), (None, "client")}
     assert result.total == len(result.hits)
     assert top(index, "InvalidImageId", product="cvm")[0].startswith("cvm:")  # no category guidance
 
@@ -171,6 +178,23 @@ def test_terms_are_the_normalised_query_terms(index):
     hit = index.search("署名 期限切れ").hits[0]
     assert {"署名", "期限", "限切", "切れ", "signatur", "expir"} <= set(hit.terms)
     assert "authfailure.signatureexpire" in index.search("AuthFailure.SignatureExpire").hits[0].terms
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "code:AuthFailure.SignatureExpire",
+        "Code=AuthFailure.SignatureExpire,",
+        "[TencentCloudSDKException] code:AuthFailure.SignatureExpire message:Signature expired.",
+    ],
+)
+def test_a_code_as_sdks_print_it(index, query):
+    assert top(index, query) == (":AuthFailure.SignatureExpire", "exact")
+
+
+def test_a_long_sentence_needs_only_some_of_its_words(index):
+    query = "リクエストの頻度の制限を超えたので、しばらく待ってから再試行したいが、原因がわからない"
+    assert top(index, query)[0] == ":RequestLimitExceeded"
 
 
 def test_lang_changes_order_not_matches(index):

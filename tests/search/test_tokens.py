@@ -6,9 +6,9 @@ import pytest
 
 from app.search.tokens import (
     SYNONYM_PHRASES,
+    cjk_words,
     code_tokens,
     code_word_starts,
-    cjk_words,
     iter_runs,
     stem,
     text_tokens,
@@ -125,7 +125,8 @@ def test_text_tokens_agree_with_the_query_side_functions():
 @pytest.mark.parametrize(
     "code, expected",
     [
-        ("AuthFailure.SignatureExpire", ["auth", "failur", "authfailur", "signatur", "expir", "signatureexpir"]),
+        ("AuthFailure.SignatureExpire",
+         ["auth", "failur", "authfailur", "signatur", "expir", "signatureexpir"]),
         ("InternalError", ["internal", "error", "internalerror"]),
         ("ResourceNotFound.InstanceNotFound", ["resourc", "not", "found", "resourcenotfound",
                                                "instanc", "not", "found", "instancenotfound"]),

@@ -105,9 +105,20 @@
     });
   }
 
+  // Japanese is written without spaces and the server matches it by character pairs, so a word not
+  // found as a whole ("期限切れ" in "期限が切れています") is marked by the pairs it shares.
+  function matchable(terms, folded) {
+    var out = [];
+    terms.forEach(function (term) {
+      if (term.length < 3 || folded.indexOf(term) >= 0 || /^[\x00-\x7f]+$/.test(term)) { out.push(term); return; }
+      for (var i = 0; i + 2 <= term.length; i++) out.push(term.slice(i, i + 2));
+    });
+    return out;
+  }
+
   function markSpans(text, terms) {
     var folded = fold(text), spans = [];
-    terms.forEach(function (term) {
+    matchable(terms, folded.text).forEach(function (term) {
       for (var at = folded.text.indexOf(term); at >= 0; at = folded.text.indexOf(term, at + term.length)) {
         spans.push([folded.starts[at], folded.ends[at + term.length - 1]]);
       }
@@ -160,6 +171,7 @@
   function close() {
     box.hidden = true;
     box.textContent = "";
+    box.removeAttribute("data-query");
     selected = -1;
     input.setAttribute("aria-expanded", "false");
     input.removeAttribute("aria-activedescendant");
@@ -196,6 +208,7 @@
       all.textContent = (box.getAttribute("data-all-label") || "All results") + " (" + body.TotalCount + ")";
       box.appendChild(all);
     }
+    box.setAttribute("data-query", query);
     box.hidden = false;
     selected = -1;
     input.setAttribute("aria-expanded", "true");
