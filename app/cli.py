@@ -31,10 +31,20 @@ def load_command() -> None:
 
 
 @catalog.command("sync")
-@click.option("--zh", "zh_source", default="installed", show_default=True,
-              help="tencentcloud-sdk-python: a wheel, a directory, or 'installed'.")
-@click.option("--en", "en_source", default="installed", show_default=True,
-              help="tencentcloud-sdk-python-intl-en: a wheel, a directory, or 'installed'.")
+@click.option(
+    "--zh",
+    "zh_source",
+    default="installed",
+    show_default=True,
+    help="tencentcloud-sdk-python: a wheel, a directory, or 'installed'.",
+)
+@click.option(
+    "--en",
+    "en_source",
+    default="installed",
+    show_default=True,
+    help="tencentcloud-sdk-python-intl-en: a wheel, a directory, or 'installed'.",
+)
 @click.option("--verbose", is_flag=True, help="List every changed code.")
 @click.option("--dry-run", is_flag=True, help="Print the changes without writing the snapshot.")
 @click.option("--load/--no-load", default=False, help="Also load the new snapshot into the database.")
@@ -84,8 +94,14 @@ def edit_command(code, product, lang, description, steps, author, note) -> None:
 
     try:
         row = find_code(code, product)
-        edit_text(row, lang, author=author, description=description,
-                  remediation=list(steps) if steps else None, note=note)
+        edit_text(
+            row,
+            lang,
+            author=author,
+            description=description,
+            remediation=list(steps) if steps else None,
+            note=note,
+        )
         db.session.commit()
     except CurationError as error:
         db.session.rollback()

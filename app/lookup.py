@@ -68,8 +68,9 @@ def resolve(model: ReadModel, raw_code: str, product: str | None = None) -> Reso
     candidates = [e for e in model.by_code.get(key, ()) if e.product]
     if candidates and not product:
         status = "found" if len(candidates) == 1 else "ambiguous"
-        return Resolution(status, candidates[0].code, candidates[0] if status == "found" else None,
-                          candidates)
+        return Resolution(
+            status, candidates[0].code, candidates[0] if status == "found" else None, candidates
+        )
     requested = candidates[0].code if candidates else raw_code.strip()
     if "." in key:
         parent = _common(model, key.split(".", 1)[0])

@@ -12,8 +12,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -97,30 +97,56 @@ def build_read_model() -> ReadModel:
     generation = read_generation()
     texts: dict[int, list] = defaultdict(list)
     for row in db.session.execute(
-        select(ErrorText.error_code_id, ErrorText.lang, ErrorText.origin, ErrorText.description,
-               ErrorText.remediation)
+        select(
+            ErrorText.error_code_id,
+            ErrorText.lang,
+            ErrorText.origin,
+            ErrorText.description,
+            ErrorText.remediation,
+        )
     ):
         texts[row[0]].append(row[1:])
     entries = []
     for row in db.session.execute(
-        select(ErrorCode.id, ErrorCode.code, ErrorCode.product, ErrorCode.category,
-               ErrorCode.source, ErrorCode.retryable, ErrorCode.kind, ErrorCode.versions,
-               ErrorCode.retired, ErrorCode.last_seen_in).order_by(ErrorCode.product, ErrorCode.code)
+        select(
+            ErrorCode.id,
+            ErrorCode.code,
+            ErrorCode.product,
+            ErrorCode.category,
+            ErrorCode.source,
+            ErrorCode.retryable,
+            ErrorCode.kind,
+            ErrorCode.versions,
+            ErrorCode.retired,
+            ErrorCode.last_seen_in,
+        ).order_by(ErrorCode.product, ErrorCode.code)
     ):
         descriptions, remediation, remediation_origin = resolve_texts(texts.get(row.id, ()))
         entries.append(
             Entry(
-                id=row.id, code=row.code, product=row.product or None, category=row.category,
-                source=row.source, retryable=row.retryable, kind=row.kind,
+                id=row.id,
+                code=row.code,
+                product=row.product or None,
+                category=row.category,
+                source=row.source,
+                retryable=row.retryable,
+                kind=row.kind,
                 versions=tuple(row.versions or ()),
                 retired_in=(row.last_seen_in or "unknown") if row.retired else None,
-                descriptions=descriptions, remediation=remediation,
+                descriptions=descriptions,
+                remediation=remediation,
                 remediation_origin=remediation_origin,
             )
         )
     products = {
-        p.slug: ProductView(p.slug, p.endpoint, dict(p.names or {}), tuple(p.aliases or ()),
-                            tuple(p.versions or ()), p.retired)
+        p.slug: ProductView(
+            p.slug,
+            p.endpoint,
+            dict(p.names or {}),
+            tuple(p.aliases or ()),
+            tuple(p.versions or ()),
+            p.retired,
+        )
         for p in db.session.scalars(select(Product))
     }
     db.session.rollback()  # end the read transaction; nothing was written
@@ -190,6 +216,7 @@ class ReadModelHolder:
 
     def _warm_later(self, model: ReadModel) -> None:
         if self.background and self.warmers:
+
             def run() -> None:
                 try:
                     self._warm(model)

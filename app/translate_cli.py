@@ -23,8 +23,7 @@ def _pybabel(*args: str) -> None:
 @translate.command("update")
 def update() -> None:
     """Extract the strings of the UI and merge them into every language's .po file."""
-    _pybabel("extract", "-F", "babel.cfg", "-k", "_l", "--no-location", "--sort-output",
-             "-o", str(POT), ".")
+    _pybabel("extract", "-F", "babel.cfg", "-k", "_l", "--no-location", "--sort-output", "-o", str(POT), ".")
     _pybabel("update", "-i", str(POT), "-d", "translations", "--no-fuzzy-matching")
 
 

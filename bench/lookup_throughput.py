@@ -33,8 +33,12 @@ def free_port() -> int:
 
 
 def wrk(url: str, seconds: int, connections: int) -> dict:
-    out = subprocess.run(["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", url],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
     def ms(label: str) -> float:
@@ -56,8 +60,18 @@ def main() -> int:
         return 2
     port = free_port()
     server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "--workers", str(args.workers), "--bind", f"127.0.0.1:{port}",
-         "--log-level", "warning", "bench.bare_app:app"], cwd=ROOT)
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "--workers",
+            str(args.workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "bench.bare_app:app",
+        ],
+        cwd=ROOT,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
@@ -74,10 +88,14 @@ def main() -> int:
         server.terminate()
         server.wait(timeout=10)
     bare = results["bare"]["rps"]
-    print(f"gunicorn sync workers: {args.workers}, wrk: 1 thread, {args.connections} connections, {args.seconds}s each")
+    print(
+        f"gunicorn sync workers: {args.workers}, wrk: 1 thread, {args.connections} connections, {args.seconds}s each"
+    )
     print(f"{'endpoint':<24}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'ratio':>8}{'non-2xx':>9}")
     for name, r in results.items():
-        print(f"{name:<24}{r['rps']:>10.0f}{r['p50']:>10.2f}{r['p99']:>10.2f}{r['rps'] / bare:>8.2f}{r['non2xx']:>9}")
+        print(
+            f"{name:<24}{r['rps']:>10.0f}{r['p50']:>10.2f}{r['p99']:>10.2f}{r['rps'] / bare:>8.2f}{r['non2xx']:>9}"
+        )
     return 0
 
 

@@ -49,8 +49,13 @@ def drop_database(url: str) -> None:
 
 
 def build_app(url: str, **overrides):
-    app = create_app({**{k: getattr(TestConfig, k) for k in dir(TestConfig) if k.isupper()},
-                      "SQLALCHEMY_DATABASE_URI": url, **overrides})
+    app = create_app(
+        {
+            **{k: getattr(TestConfig, k) for k in dir(TestConfig) if k.isupper()},
+            "SQLALCHEMY_DATABASE_URI": url,
+            **overrides,
+        }
+    )
     with app.app_context():
         upgrade()
     return app

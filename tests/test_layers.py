@@ -33,6 +33,7 @@ def test_no_upward_imports():
         module = ".".join(path.relative_to(APP.parent).with_suffix("").parts).removesuffix(".__init__")
         for prefix, forbidden in FORBIDDEN.items():
             if module == prefix or module.startswith(prefix + "."):
-                problems += [f"{module} imports {name}" for name in imports_of(path)
-                             if name.startswith(forbidden)]
+                problems += [
+                    f"{module} imports {name}" for name in imports_of(path) if name.startswith(forbidden)
+                ]
     assert problems == []

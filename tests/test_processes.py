@@ -27,8 +27,12 @@ def test_an_edit_through_one_instance_is_found_by_another(scratch_url):
         before = current().generation
 
     with writer.app_context():
-        edit_text(find_code("InvalidParameterValue.InvalidImageId", "cvm"), "ja", author="suzuki",
-                  description="ぴよぴよ監視の設定で指定したイメージ ID が見つかりません。")
+        edit_text(
+            find_code("InvalidParameterValue.InvalidImageId", "cvm"),
+            "ja",
+            author="suzuki",
+            description="ぴよぴよ監視の設定で指定したイメージ ID が見つかりません。",
+        )
         db.session.commit()
 
     deadline = time.monotonic() + 5

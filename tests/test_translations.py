@@ -25,7 +25,9 @@ def test_no_fuzzy_entries(lang):
 def test_japanese_catalogue_is_complete():
     with po_path("ja").open("rb") as handle:
         catalogue = read_po(handle)
-    missing = [m.id for m in catalogue if m.id and not (m.string if isinstance(m.string, str) else all(m.string))]
+    missing = [
+        m.id for m in catalogue if m.id and not (m.string if isinstance(m.string, str) else all(m.string))
+    ]
     assert not missing, missing
 
 
@@ -53,8 +55,9 @@ def test_every_template_string_is_in_the_catalogue():
         known = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(handle) if m.id}
     method_map = [("app/**.py", "python"), ("app/web/templates/**.html", "jinja2")]
     found = set()
-    for _, _, message, _, _ in extract_from_dir(str(ROOT), method_map, keywords={"_": None, "_l": None,
-                                                "gettext": None, "ngettext": (1, 2)}):
+    for _, _, message, _, _ in extract_from_dir(
+        str(ROOT), method_map, keywords={"_": None, "_l": None, "gettext": None, "ngettext": (1, 2)}
+    ):
         found.add(message if isinstance(message, str) else message[0])
     assert found - known == set()
 

@@ -9,10 +9,9 @@ a common code of the catalogue, so an error of this service can be looked up in 
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
-
-import json
 
 from flask import Flask, Response, current_app, g, request
 from werkzeug.exceptions import HTTPException
@@ -29,7 +28,12 @@ HTTP_ERRORS = {
     415: ("InvalidParameter", "The request body has an unsupported content type."),
 }
 ERROR_CODES_USED = {code for code, _ in HTTP_ERRORS.values()} | {
-    "InternalError", "InvalidParameter", "InvalidParameterValue", "RequestSizeLimitExceeded", "MissingParameter", "ResourceNotFound",
+    "InternalError",
+    "InvalidParameter",
+    "InvalidParameterValue",
+    "RequestSizeLimitExceeded",
+    "MissingParameter",
+    "ResourceNotFound",
     "UnknownParameter",
 }
 
@@ -96,8 +100,7 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def handle_unexpected(error: Exception):
-        log.exception("unhandled error on %s %s (RequestId %s)", request.method, request.path,
-                      request_id())
+        log.exception("unhandled error on %s %s (RequestId %s)", request.method, request.path, request_id())
         if not _is_api():
             html = current_app.extensions.get("html_error_page")
             if html:

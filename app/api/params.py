@@ -45,7 +45,9 @@ def limit(args: Mapping, default: int = 10) -> int:
     except ValueError:
         value = 0
     if not 1 <= value <= MAX_LIMIT:
-        raise ApiError("InvalidParameterValue", f"Parameter `limit` must be an integer from 1 to {MAX_LIMIT}.")
+        raise ApiError(
+            "InvalidParameterValue", f"Parameter `limit` must be an integer from 1 to {MAX_LIMIT}."
+        )
     return value
 
 
@@ -68,5 +70,3 @@ def product(model: ReadModel, raw: str | None, field_name: str = "product") -> s
             f"Parameter `{field_name}`: unknown product `{raw.strip()[:64]}`; see /api/v1/products.",
         )
     return slug
-
-

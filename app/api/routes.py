@@ -106,7 +106,7 @@ def _pasted_text() -> str:
     if request.mimetype == "application/json":
         body = request.get_json(silent=True)
         if not isinstance(body, dict):
-            raise ApiError("InvalidParameter", "The body must be a JSON object such as {\"Text\": \"...\"}.")
+            raise ApiError("InvalidParameter", 'The body must be a JSON object such as {"Text": "..."}.')
         params.check_known(body, {"Text"})
         text = body.get("Text")
         if text is None:
@@ -134,5 +134,6 @@ def explain():
     except PasteTooLarge as error:
         raise ApiError("InvalidParameterValue", f"Parameter `Text`: {error}", 400) from None
     matches = [match_object(model, item, lang) for item in explained]
-    return respond({"TotalCount": len(matches), "MatchSet": matches,
-                    "Answer": explain_summary(explained, lang)})
+    return respond(
+        {"TotalCount": len(matches), "MatchSet": matches, "Answer": explain_summary(explained, lang)}
+    )

@@ -9,7 +9,6 @@ from app.lookup import present
 from app.readmodel import ProductView, ReadModel
 
 
-
 def error_code(model: ReadModel, entry: Entry, lang: str) -> dict:
     """The ErrorCode object; all but the absolute Url is memoised per catalogue version."""
     key = ("error_code", entry.id, lang)
@@ -71,9 +70,9 @@ def match_object(model: ReadModel, item, lang: str) -> dict:
 
 NO_MATCH = {
     "ja": "Tencent Cloud API のエラーコードは見つかりませんでした。別のクラウドや HTTP のエラーの可能性があります。"
-          "エラー応答の全文(Code と RequestId を含む部分)を貼り付けてください。",
+    "エラー応答の全文(Code と RequestId を含む部分)を貼り付けてください。",
     "en": "No Tencent Cloud API error code was found. It may be an error from another cloud or a plain "
-          "HTTP error; paste the whole error response, including its Code and RequestId.",
+    "HTTP error; paste the whole error response, including its Code and RequestId.",
 }
 
 

@@ -135,9 +135,7 @@ def read_bundle(data_dir: Path = DATA_DIR) -> Bundle:
                 )
         category = code.split(".", 1)[0]
         retryable = retryable_by_category.get(category, "after_fix")
-        codes.append(
-            CodeRecord(product, code, "code", "official", retryable, list(entry.versions), texts)
-        )
+        codes.append(CodeRecord(product, code, "code", "official", retryable, list(entry.versions), texts))
     return Bundle(dict(snapshot.sources), products, codes)
 
 
@@ -174,7 +172,4 @@ def catalogue_entries() -> list[Entry]:
 @lru_cache(maxsize=1)
 def products_info() -> dict[str, dict]:
     """{slug: {"endpoint", "aliases", "en", "ja", "zh"}} of the shipped catalogue."""
-    return {
-        p.slug: {"endpoint": p.endpoint, "aliases": p.aliases, **p.names}
-        for p in read_bundle().products
-    }
+    return {p.slug: {"endpoint": p.endpoint, "aliases": p.aliases, **p.names} for p in read_bundle().products}

@@ -39,8 +39,8 @@ def coverage_counts(only: tuple[str, ...] = ()) -> dict[str, dict]:
     return {
         product: {
             "codes": row["codes"],
-            "description": {lang: len(row["description"][lang]) for lang in LANGS},
-            "remediation": {lang: len(row["remediation"][lang]) for lang in LANGS},
+            "description": {lang: len(row['description'][lang]) for lang in LANGS},
+            "remediation": {lang: len(row['remediation'][lang]) for lang in LANGS},
         }
         for product, row in table.items()
     }
@@ -48,8 +48,11 @@ def coverage_counts(only: tuple[str, ...] = ()) -> dict[str, dict]:
 
 def coverage_table(only: tuple[str, ...] = ()) -> str:
     counts = coverage_counts(tuple(only))
-    header = f"{'product':<22}{'codes':>7}" + "".join(f"{'desc ' + l:>13}" for l in LANGS) + "".join(
-        f"{'steps ' + l:>10}" for l in LANGS)
+    header = (
+        f"{'product':<22}{'codes':>7}"
+        + "".join(f"{'desc ' + lang:>13}" for lang in LANGS)
+        + "".join(f"{'steps ' + lang:>10}" for lang in LANGS)
+    )
     lines = [header]
     total = {"codes": 0, "description": dict.fromkeys(LANGS, 0), "remediation": dict.fromkeys(LANGS, 0)}
     for product in sorted(counts):
@@ -61,10 +64,16 @@ def coverage_table(only: tuple[str, ...] = ()) -> str:
         lines.append(_line(product or "(common)", row))
     lines.append(_line("TOTAL", total))
     distinct = distinct_coverage()
-    lines.append("distinct codes: " + ", ".join(
-        f"{lang} {have}/{all_} ({100 * have / (all_ or 1):.1f}%)" for lang, (have, all_) in distinct.items()))
+    lines.append(
+        "distinct codes: "
+        + ", ".join(
+            f"{lang} {have}/{all_} ({100 * have / (all_ or 1):.1f}%)"
+            for lang, (have, all_) in distinct.items()
+        )
+    )
     flagged = db.session.scalar(
-        select(func.count()).select_from(ErrorText).where(ErrorText.needs_review.is_(True)))
+        select(func.count()).select_from(ErrorText).where(ErrorText.needs_review.is_(True))
+    )
     lines.append(f"translations whose source changed upstream (need review): {flagged}")
     return "\n".join(lines)
 
@@ -85,6 +94,6 @@ def distinct_coverage() -> dict[str, tuple[int, int]]:
 
 def _line(name: str, row: dict) -> str:
     n = row["codes"] or 1
-    desc = "".join(f"{row['description'][l]:>7} {100 * row['description'][l] / n:>4.0f}%" for l in LANGS)
-    steps = "".join(f"{row['remediation'][l]:>10}" for l in LANGS)
+    desc = "".join(f"{row['description'][lang]:>7} {100 * row['description'][lang] / n:>4.0f}%" for lang in LANGS)
+    steps = "".join(f"{row['remediation'][lang]:>10}" for lang in LANGS)
     return f"{name:<22}{row['codes']:>7}" + desc + steps

@@ -53,8 +53,15 @@ def edit_text(
         if value is None or getattr(row, field) == value:
             continue
         db.session.add(
-            Revision(error_code_id=error_code.id, lang=lang, field=field,
-                     old_value=getattr(row, field), new_value=value, author=author, note=note)
+            Revision(
+                error_code_id=error_code.id,
+                lang=lang,
+                field=field,
+                old_value=getattr(row, field),
+                new_value=value,
+                author=author,
+                note=note,
+            )
         )
         setattr(row, field, value)
     db.session.flush()

@@ -80,8 +80,15 @@ def _load_products(bundle: Bundle, report: LoadReport) -> None:
 def _load_codes(bundle: Bundle, report: LoadReport, release: str | None) -> dict:
     rows = db.session.execute(
         select(
-            ErrorCode.id, ErrorCode.product, ErrorCode.code, ErrorCode.category, ErrorCode.kind,
-            ErrorCode.source, ErrorCode.retryable, ErrorCode.versions, ErrorCode.retired,
+            ErrorCode.id,
+            ErrorCode.product,
+            ErrorCode.code,
+            ErrorCode.category,
+            ErrorCode.kind,
+            ErrorCode.source,
+            ErrorCode.retryable,
+            ErrorCode.versions,
+            ErrorCode.retired,
             ErrorCode.last_seen_in,
         )
     ).all()
@@ -102,14 +109,23 @@ def _load_codes(bundle: Bundle, report: LoadReport, release: str | None) -> dict
         }
         row = existing.get(key)
         if row is None:
-            new.append({"product": record.product, "code": record.code, "created_at": now,
-                        "updated_at": now, **values})
+            new.append(
+                {
+                    "product": record.product,
+                    "code": record.code,
+                    "created_at": now,
+                    "updated_at": now,
+                    **values,
+                }
+            )
         elif any(getattr(row, k) != v for k, v in values.items()):
             changed.append({"id": row.id, "updated_at": now, **values})
     retire = [
         {"id": row.id, "retired": True, "updated_at": now}
         for key, row in existing.items()
-        if key not in seen and not row.retired and row.source != "staff"
+        if key not in seen
+        and not row.retired
+        and row.source != "staff"
         # Product codes retire only against a snapshot that lists products at all.
         and (bundle.products or not row.product)
     ]
@@ -123,15 +139,22 @@ def _load_codes(bundle: Bundle, report: LoadReport, release: str | None) -> dict
     report.counts["codes updated"] += len(changed)
     report.counts["codes retired"] += len(retire)
     report.counts["codes unchanged"] += len(bundle.codes) - len(new) - len(changed)
-    return {(r.product, r.code): r.id for r in db.session.execute(
-        select(ErrorCode.id, ErrorCode.product, ErrorCode.code))}
+    return {
+        (r.product, r.code): r.id
+        for r in db.session.execute(select(ErrorCode.id, ErrorCode.product, ErrorCode.code))
+    }
 
 
 def _load_texts(bundle: Bundle, ids: dict, report: LoadReport, progress: Progress | None) -> None:
     rows = db.session.execute(
         select(
-            ErrorText.id, ErrorText.error_code_id, ErrorText.lang, ErrorText.origin,
-            ErrorText.description, ErrorText.remediation, ErrorText.source_text,
+            ErrorText.id,
+            ErrorText.error_code_id,
+            ErrorText.lang,
+            ErrorText.origin,
+            ErrorText.description,
+            ErrorText.remediation,
+            ErrorText.source_text,
             ErrorText.needs_review,
         ).where(ErrorText.origin.in_(IMPORT_ORIGINS))
     ).all()
@@ -149,14 +172,19 @@ def _load_texts(bundle: Bundle, ids: dict, report: LoadReport, progress: Progres
                 "remediation": text.remediation,
                 "source_text": text.source_text,
                 # A translation made from a text that has since changed upstream needs review.
-                "needs_review": bool(
-                    text.source_text and official_zh and text.source_text != official_zh
-                ),
+                "needs_review": bool(text.source_text and official_zh and text.source_text != official_zh),
             }
             row = existing.get((code_id, text.lang, text.origin))
             if row is None:
-                new.append({"error_code_id": code_id, "lang": text.lang, "origin": text.origin,
-                            "updated_at": now, **values})
+                new.append(
+                    {
+                        "error_code_id": code_id,
+                        "lang": text.lang,
+                        "origin": text.origin,
+                        "updated_at": now,
+                        **values,
+                    }
+                )
             elif any(getattr(row, k) != v for k, v in values.items()):
                 changed.append({"id": row.id, "updated_at": now, **values})
             else:

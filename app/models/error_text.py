@@ -22,9 +22,7 @@ class ErrorText(db.Model):
     __table_args__ = (UniqueConstraint("error_code_id", "lang", "origin"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    error_code_id: Mapped[int] = mapped_column(
-        ForeignKey("error_code.id", ondelete="CASCADE"), index=True
-    )
+    error_code_id: Mapped[int] = mapped_column(ForeignKey("error_code.id", ondelete="CASCADE"), index=True)
     lang: Mapped[str] = mapped_column(String(16))
     origin: Mapped[str] = mapped_column(String(16))
     description: Mapped[str | None] = mapped_column(Text)
@@ -32,9 +30,7 @@ class ErrorText(db.Model):
     # For a translation: the text it was made from, to flag it when that text changes upstream.
     source_text: Mapped[str | None] = mapped_column(Text)
     needs_review: Mapped[bool] = mapped_column(Boolean, default=False)
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, onupdate=utcnow
-    )
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
     error_code = relationship("ErrorCode", back_populates="texts")
 
@@ -45,9 +41,7 @@ class Revision(db.Model):
     __tablename__ = "revision"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    error_code_id: Mapped[int] = mapped_column(
-        ForeignKey("error_code.id", ondelete="CASCADE"), index=True
-    )
+    error_code_id: Mapped[int] = mapped_column(ForeignKey("error_code.id", ondelete="CASCADE"), index=True)
     lang: Mapped[str] = mapped_column(String(16))
     field: Mapped[str] = mapped_column(String(32))  # description | remediation
     old_value: Mapped[object | None] = mapped_column(JSON)

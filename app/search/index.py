@@ -79,6 +79,7 @@ class CodeSpace:
         (a broad `invalid` must not cost thousands of fits), and every matching code, for the
         total.  `allowed` keeps only codes with one of those entries.
         """
+
         def admits(code: str) -> bool:
             return allowed is None or not allowed.isdisjoint(self.entries_by_key[code])
 
@@ -110,8 +111,12 @@ class CodeSpace:
             near = []
             for length in range(len(key) - spread, len(key) + spread + 1):
                 strings, keys = self.typos.get(length, ((), ()))
-                near += [(ratio, string, keys[row]) for string, ratio, row in process.extract(
-                    key, strings, scorer=fuzz.ratio, score_cutoff=cutoff, limit=TYPO_CANDIDATES)]
+                near += [
+                    (ratio, string, keys[row])
+                    for string, ratio, row in process.extract(
+                        key, strings, scorer=fuzz.ratio, score_cutoff=cutoff, limit=TYPO_CANDIDATES
+                    )
+                ]
             for ratio, string, owners in heapq.nlargest(TYPO_CANDIDATES, near):
                 for code in filter(admits, owners):
                     fit = ratio / 100.0 + 0.2 * len(string) / len(code)
@@ -218,8 +223,10 @@ def _build_codes(entries: tuple[Entry, ...]) -> CodeSpace:
         suffix_keys=suffix_keys,
         suffix_starts=suffix_starts,
         suffix_lengths=tuple(map(len, suffix_keys)),
-        typos={length: (tuple(strings), tuple(tuple(typo_owners[s]) for s in strings))
-               for length, strings in by_length.items()},
+        typos={
+            length: (tuple(strings), tuple(tuple(typo_owners[s]) for s in strings))
+            for length, strings in by_length.items()
+        },
     )
 
 

@@ -11,6 +11,7 @@ def search_index(model: ReadModel):
     return model.derived("search", lambda m: SearchIndex.build(m.entries, product_aliases=m.product_keys))
 
 
-def search(model: ReadModel, query: str, *, product: str | None = None, lang: str | None = None,
-           limit: int = 10):
+def search(
+    model: ReadModel, query: str, *, product: str | None = None, lang: str | None = None, limit: int = 10
+):
     return search_index(model).search(query, product=product, lang=lang, limit=limit)

@@ -17,8 +17,9 @@ from app.search.normalize import normalize_code
 from app.search.service import search
 from app.web.errors import not_found_page
 
-bp = Blueprint("web", __name__, template_folder="templates", static_folder="static",
-               static_url_path="/static")
+bp = Blueprint(
+    "web", __name__, template_folder="templates", static_folder="static", static_url_path="/static"
+)
 MAX_QUERY = 200
 RELATED = 12
 
@@ -30,8 +31,9 @@ def _lang() -> str:
 @bp.get("/")
 def index():
     model = current()
-    common = sorted((e for e in model.entries if e.product is None and e.kind == "code"),
-                    key=lambda e: e.code)
+    common = sorted(
+        (e for e in model.entries if e.product is None and e.kind == "code"), key=lambda e: e.code
+    )
     return render_template("index.html", common=[present(model, e, _lang()) for e in common])
 
 
@@ -51,10 +53,18 @@ def _render_code(model, entry, *, requested: str | None = None, suggestions=()):
     lang = _lang()
     presented = present(model, entry, lang)
     parent = category_entry(model, entry)
-    siblings = [e for e in model.by_product.get(entry.product, ()) if e.category == entry.category
-                and e is not entry][:RELATED] if entry.product else []
-    same_category = [e for e in model.entries if e.product is None and e.category == entry.category
-                     and e is not entry][:RELATED]
+    siblings = (
+        [
+            e
+            for e in model.by_product.get(entry.product, ())
+            if e.category == entry.category and e is not entry
+        ][:RELATED]
+        if entry.product
+        else []
+    )
+    same_category = [
+        e for e in model.entries if e.product is None and e.category == entry.category and e is not entry
+    ][:RELATED]
     return render_template(
         "code.html",
         p=presented,
@@ -84,8 +94,11 @@ def code(code: str):
         return not_found_page(requested=code[:MAX_QUERY], suggestions=found.suggestions)
     if found.status == "ambiguous":
         lang = _lang()
-        return render_template("choose_product.html", code=found.requested,
-                               candidates=[(e, present(model, e, lang)) for e in found.candidates])
+        return render_template(
+            "choose_product.html",
+            code=found.requested,
+            candidates=[(e, present(model, e, lang)) for e in found.candidates],
+        )
     if found.entry.product:
         return redirect(url_for("web.product_code", product=found.entry.product, code=found.entry.code))
     if found.entry.code != code:
@@ -140,9 +153,12 @@ def category(category: str):
         abort(404)
     guide = model.by_key.get((None, normalize_code(category)))
     lang = _lang()
-    return render_template("category.html", category=category,
-                           guide=present(model, guide, lang) if guide else None,
-                           entries=[present(model, e, lang) for e in entries if e is not guide])
+    return render_template(
+        "category.html",
+        category=category,
+        guide=present(model, guide, lang) if guide else None,
+        entries=[present(model, e, lang) for e in entries if e is not guide],
+    )
 
 
 @bp.get("/envelope")
@@ -165,10 +181,12 @@ def explain_page():
         error = "empty"
     else:
         try:
-            results = [(item, present(model, item.resolution.entry, lang) if item.resolution.entry else None)
-                       for item in explain_paste(model, text)]
+            results = [
+                (item, present(model, item.resolution.entry, lang) if item.resolution.entry else None)
+                for item in explain_paste(model, text)
+            ]
         except PasteTooLarge:
             error = "too_large"
     status = 200 if error is None else (413 if error == "too_large" else 400)
-    masked = mask_secrets(text[: MAX_PASTE_BYTES]) if text else ""
+    masked = mask_secrets(text[:MAX_PASTE_BYTES]) if text else ""
     return render_template("explain.html", results=results, error=error, masked=masked), status

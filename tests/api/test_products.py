@@ -6,7 +6,9 @@ from tests.api.test_errors import error, ok
 
 
 def test_product_entry_with_product(client):
-    code = ok(client.get("/api/v1/errors/InvalidParameterValue.InvalidImageId?product=cvm&lang=en"))["ErrorCode"]
+    code = ok(client.get("/api/v1/errors/InvalidParameterValue.InvalidImageId?product=cvm&lang=en"))[
+        "ErrorCode"
+    ]
     assert code["Product"] == "cvm"
     assert code["ProductName"]
     assert code["Description"] == "The image does not support this operation."

@@ -16,19 +16,48 @@ SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_8d4dd11cc2
 SNAPSHOT = DATA / "sdk_snapshot.jsonl"
 
 # The official "Common Error Codes" table; kept here so that a file edit cannot silently shrink it.
-COMMON_CODES = frozenset({
-    "ActionOffline", "AuthFailure.InvalidAuthorization", "AuthFailure.InvalidSecretId",
-    "AuthFailure.MFAFailure", "AuthFailure.SecretIdNotFound", "AuthFailure.SignatureExpire",
-    "AuthFailure.SignatureFailure", "AuthFailure.TokenFailure", "AuthFailure.UnauthorizedOperation",
-    "DryRunOperation", "FailedOperation", "InternalError", "InvalidAction", "InvalidParameter",
-    "InvalidParameterValue", "InvalidRequest", "IpInBlacklist", "IpNotInWhitelist", "LimitExceeded",
-    "MissingParameter", "NoSuchProduct", "NoSuchVersion", "RequestLimitExceeded",
-    "RequestLimitExceeded.GlobalRegionUinLimitExceeded", "RequestLimitExceeded.IPLimitExceeded",
-    "RequestLimitExceeded.UinLimitExceeded", "RequestSizeLimitExceeded", "ResourceInUse",
-    "ResourceInsufficient", "ResourceNotFound", "ResourceUnavailable", "ResponseSizeLimitExceeded",
-    "ServiceUnavailable", "UnauthorizedOperation", "UnknownParameter", "UnsupportedOperation",
-    "UnsupportedProtocol", "UnsupportedRegion",
-})
+COMMON_CODES = frozenset(
+    {
+        "ActionOffline",
+        "AuthFailure.InvalidAuthorization",
+        "AuthFailure.InvalidSecretId",
+        "AuthFailure.MFAFailure",
+        "AuthFailure.SecretIdNotFound",
+        "AuthFailure.SignatureExpire",
+        "AuthFailure.SignatureFailure",
+        "AuthFailure.TokenFailure",
+        "AuthFailure.UnauthorizedOperation",
+        "DryRunOperation",
+        "FailedOperation",
+        "InternalError",
+        "InvalidAction",
+        "InvalidParameter",
+        "InvalidParameterValue",
+        "InvalidRequest",
+        "IpInBlacklist",
+        "IpNotInWhitelist",
+        "LimitExceeded",
+        "MissingParameter",
+        "NoSuchProduct",
+        "NoSuchVersion",
+        "RequestLimitExceeded",
+        "RequestLimitExceeded.GlobalRegionUinLimitExceeded",
+        "RequestLimitExceeded.IPLimitExceeded",
+        "RequestLimitExceeded.UinLimitExceeded",
+        "RequestSizeLimitExceeded",
+        "ResourceInUse",
+        "ResourceInsufficient",
+        "ResourceNotFound",
+        "ResourceUnavailable",
+        "ResponseSizeLimitExceeded",
+        "ServiceUnavailable",
+        "UnauthorizedOperation",
+        "UnknownParameter",
+        "UnsupportedOperation",
+        "UnsupportedProtocol",
+        "UnsupportedRegion",
+    }
+)
 RETRYABLE = {"yes", "no", "after_fix"}
 SDKS = {"python", "go", "java", "nodejs", "php", "dotnet", "cpp"}
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
@@ -36,9 +65,11 @@ SEED_ROW = re.compile(r"^\|\s*([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*)\s*\|\s*(
 
 # file -> (allowed "source", allowed origins per description language, required description languages)
 CONTENT = {
-    "common_codes.json": ({"seed", "official"},
-                          {"ja": {"seed", "project"}, "en": {"official", "project"}, "zh": {"official"}},
-                          ("ja", "en")),
+    "common_codes.json": (
+        {"seed", "official"},
+        {"ja": {"seed", "project"}, "en": {"official", "project"}, "zh": {"official"}},
+        ("ja", "en"),
+    ),
     "categories.json": ({"project"}, {"ja": {"project"}, "en": {"project"}, "zh": {"project"}}, ("ja", "en")),
     "client_codes.json": ({"sdk"}, {"ja": {"project"}, "en": {"project"}}, ("ja", "en")),
 }
@@ -88,10 +119,18 @@ def snapshot_lines() -> list[dict]:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("| AuthFailure.SignatureExpire | 署名期限切れ。 |", ("AuthFailure.SignatureExpire", "署名期限切れ。")),
+        (
+            "| AuthFailure.SignatureExpire | 署名期限切れ。 |",
+            ("AuthFailure.SignatureExpire", "署名期限切れ。"),
+        ),
         ("| MFAFailure |MFAエラー|", ("MFAFailure", "MFAエラー")),
-        ("| UnsupportedProtocol | http(s)リクエストプロトコルエラー、GETとPOSTリクエストのみサポートされます。 |",
-         ("UnsupportedProtocol", "http(s)リクエストプロトコルエラー、GETとPOSTリクエストのみサポートされます。")),
+        (
+            "| UnsupportedProtocol | http(s)リクエストプロトコルエラー、GETとPOSTリクエストのみサポートされます。 |",
+            (
+                "UnsupportedProtocol",
+                "http(s)リクエストプロトコルエラー、GETとPOSTリクエストのみサポートされます。",
+            ),
+        ),
         ("| エラーコード | エラー説明 |", None),
         ("|----------|----------|", None),
         ("* ResponseおよびそのRequestIdは固定的なフィールドです。", None),
@@ -134,7 +173,10 @@ def test_common_codes_carry_official_wording_verbatim():
         "Please ensure your current local time matches the standard time.",
         "origin": "official",
     }
-    assert by_code["RequestLimitExceeded.IPLimitExceeded"]["zh"] == {"text": "IP 限频。", "origin": "official"}
+    assert by_code["RequestLimitExceeded.IPLimitExceeded"]["zh"] == {
+        "text": "IP 限频。",
+        "origin": "official",
+    }
     # Rendered text only: no Markdown links or code spans leak in from the documentation sources.
     for description in by_code.values():
         for value in description.values():
@@ -172,8 +214,14 @@ def test_retryable_follows_the_nature_of_the_code():
 
 def test_client_codes_name_the_sdks_that_raise_them():
     items = load("client_codes.json")
-    known = {"ClientNetworkError", "ClientError.NetworkError", "ClientError.HttpStatusCodeError",
-             "ServerSideError", "ClientParamsError", "ClientError.CredentialError"}
+    known = {
+        "ClientNetworkError",
+        "ClientError.NetworkError",
+        "ClientError.HttpStatusCodeError",
+        "ServerSideError",
+        "ClientParamsError",
+        "ClientError.CredentialError",
+    }
     assert known <= {item["code"] for item in items}
     for item in items:
         assert item["sdks"] and set(item["sdks"]) <= SDKS, item["code"]

@@ -16,26 +16,52 @@ from app.readmodel import build_read_model
 
 def small_bundle(version: str = "3.1.0") -> Bundle:
     sources = {"zh": {"package": "tencentcloud-sdk-python", "version": version}}
-    common = CodeRecord("", "InvalidParameterValue", "code", "seed", "after_fix", [], [
-        TextRecord("ja", "seed", description="パラメータ値エラー。"),
-        TextRecord("en", "official", description="Invalid parameter value."),
-        TextRecord("ja", "project", remediation=["値を確認します。", "API ドキュメントを確認します。"]),
-        TextRecord("en", "project", remediation=["Check the value.", "Read the API documentation."]),
-    ])
-    image = CodeRecord("cvm", "InvalidParameterValue.InvalidImageId", "code", "official", "after_fix",
-                       ["2017-03-12"], [
-        TextRecord("zh", "official", description="镜像ID不合法。"),
-        TextRecord("ja", "project", description="イメージ ID が不正です。", source_text="镜像ID不合法。"),
-    ])
-    zone = CodeRecord("cvm", "InvalidZone.MismatchRegion", "code", "official", "after_fix",
-                      ["2017-03-12"], [TextRecord("zh", "official", description="指定的zone不存在。")])
-    product = ProductRecord("cvm", "cvm.tencentcloudapi.com", {"en": "Cloud Virtual Machine"}, [], ["2017-03-12"])
+    common = CodeRecord(
+        "",
+        "InvalidParameterValue",
+        "code",
+        "seed",
+        "after_fix",
+        [],
+        [
+            TextRecord("ja", "seed", description="パラメータ値エラー。"),
+            TextRecord("en", "official", description="Invalid parameter value."),
+            TextRecord("ja", "project", remediation=["値を確認します。", "API ドキュメントを確認します。"]),
+            TextRecord("en", "project", remediation=["Check the value.", "Read the API documentation."]),
+        ],
+    )
+    image = CodeRecord(
+        "cvm",
+        "InvalidParameterValue.InvalidImageId",
+        "code",
+        "official",
+        "after_fix",
+        ["2017-03-12"],
+        [
+            TextRecord("zh", "official", description="镜像ID不合法。"),
+            TextRecord("ja", "project", description="イメージ ID が不正です。", source_text="镜像ID不合法。"),
+        ],
+    )
+    zone = CodeRecord(
+        "cvm",
+        "InvalidZone.MismatchRegion",
+        "code",
+        "official",
+        "after_fix",
+        ["2017-03-12"],
+        [TextRecord("zh", "official", description="指定的zone不存在。")],
+    )
+    product = ProductRecord(
+        "cvm", "cvm.tencentcloudapi.com", {"en": "Cloud Virtual Machine"}, [], ["2017-03-12"]
+    )
     return Bundle(sources, [product], [common, image, zone])
 
 
 def counts():
-    return (db.session.scalar(select(func.count()).select_from(ErrorCode)),
-            db.session.scalar(select(func.count()).select_from(ErrorText)))
+    return (
+        db.session.scalar(select(func.count()).select_from(ErrorCode)),
+        db.session.scalar(select(func.count()).select_from(ErrorText)),
+    )
 
 
 def test_loading_twice_changes_nothing(scratch_app):
@@ -76,8 +102,14 @@ def test_staff_edit_survives_a_sync_that_changes_official_text(scratch_app):
         load_bundle(small_bundle())
         db.session.commit()
         row = find_code("InvalidParameterValue.InvalidImageId", "cvm")
-        edit_text(row, "ja", author="sato", description="指定したイメージ ID は存在しないか形式が不正です。",
-                  remediation=["DescribeImages でイメージ ID を確認します。"], note="ticket 123")
+        edit_text(
+            row,
+            "ja",
+            author="sato",
+            description="指定したイメージ ID は存在しないか形式が不正です。",
+            remediation=["DescribeImages でイメージ ID を確認します。"],
+            note="ticket 123",
+        )
         db.session.commit()
 
         changed = small_bundle("3.1.1")
@@ -96,8 +128,11 @@ def test_staff_edit_survives_a_sync_that_changes_official_text(scratch_app):
         assert {r.field for r in revisions} == {"description", "remediation"}
         assert all(r.author == "sato" for r in revisions)
         # The project translation was made from the old Chinese text: flagged for review.
-        translation = db.session.scalar(select(ErrorText).where(
-            ErrorText.error_code_id == row.id, ErrorText.lang == "ja", ErrorText.origin == "project"))
+        translation = db.session.scalar(
+            select(ErrorText).where(
+                ErrorText.error_code_id == row.id, ErrorText.lang == "ja", ErrorText.origin == "project"
+            )
+        )
         assert translation.needs_review
 
 

@@ -12,8 +12,16 @@ from app.search.query import POSTINGS_CAP
 
 
 def entry(number, code, product=None, kind="code", **texts):
-    return Entry(number, code, product, code.split(".")[0], "official", "no", kind,
-                 descriptions={lang: Text(text, "official") for lang, text in texts.items()})
+    return Entry(
+        number,
+        code,
+        product,
+        code.split(".")[0],
+        "official",
+        "no",
+        kind,
+        descriptions={lang: Text(text, "official") for lang, text in texts.items()},
+    )
 
 
 ENTRIES = [
@@ -38,8 +46,11 @@ def test_spellings_of_one_code_share_a_key(index):
 
 
 def test_suffixes_start_at_words_and_segments(index):
-    owned = {s for s, key in zip(index.codes.suffixes, index.codes.suffix_keys, strict=True)
-             if key == "authfailure.signatureexpire"}
+    owned = {
+        s
+        for s, key in zip(index.codes.suffixes, index.codes.suffix_keys, strict=True)
+        if key == "authfailure.signatureexpire"
+    }
     assert owned == {"failure.signatureexpire", "signatureexpire", "expire"}
     assert list(index.codes.suffixes) == sorted(index.codes.suffixes)
 
@@ -88,8 +99,10 @@ def test_kanji_lead_to_the_bigrams_that_contain_them(index):
 
 
 def test_long_postings_come_highest_impact_first():
-    many = [entry(n, f"FailedOperation.Item{n}", "cvm", en="failed " + "padding " * (n % 7))
-            for n in range(POSTINGS_CAP + 50)]
+    many = [
+        entry(n, f"FailedOperation.Item{n}", "cvm", en="failed " + "padding " * (n % 7))
+        for n in range(POSTINGS_CAP + 50)
+    ]
     postings = SearchIndex.build(many).fields["desc:en"]["fail"]
     assert len(postings.ids) == POSTINGS_CAP + 50
     assert list(postings.impacts) == sorted(postings.impacts, reverse=True)

@@ -13,20 +13,43 @@ def entry(number, code, product=None, kind="code", ja=None, en=None, zh=None, fi
     """An Entry as the read model gives it; `fix` is English remediation."""
     texts = {lang: Text(text, "official") for lang, text in (("ja", ja), ("en", en), ("zh", zh)) if text}
     remediation = {"en": tuple(fix)} if fix else {}
-    return Entry(number, code, product, code.split(".")[0], "official", "no", kind,
-                 descriptions=texts, remediation=remediation, retired_in=retired)
+    return Entry(
+        number,
+        code,
+        product,
+        code.split(".")[0],
+        "official",
+        "no",
+        kind,
+        descriptions=texts,
+        remediation=remediation,
+        retired_in=retired,
+    )
 
 
 CATALOGUE = [
-    entry(1, "AuthFailure.SignatureExpire", ja="署名期限切れ。", zh="签名过期。",
-          en="Signature expired. Timestamp and server time cannot differ by more than five minutes.",
-          fix=["Synchronise the client clock with NTP."]),
-    entry(2, "AuthFailure.SignatureFailure", ja="署名エラー。",
-          en="Invalid signature. Signature calculation error."),
-    entry(3, "AuthFailure.SecretIdNotFound", ja="暗号鍵が存在しません。",
-          en="Key does not exist."),
-    entry(4, "RequestLimitExceeded", ja="リクエスト回数は頻度の制限を超えました。",
-          en="The number of requests exceeds the frequency limit.", zh="请求的次数超过了频率限制。"),
+    entry(
+        1,
+        "AuthFailure.SignatureExpire",
+        ja="署名期限切れ。",
+        zh="签名过期。",
+        en="Signature expired. Timestamp and server time cannot differ by more than five minutes.",
+        fix=["Synchronise the client clock with NTP."],
+    ),
+    entry(
+        2,
+        "AuthFailure.SignatureFailure",
+        ja="署名エラー。",
+        en="Invalid signature. Signature calculation error.",
+    ),
+    entry(3, "AuthFailure.SecretIdNotFound", ja="暗号鍵が存在しません。", en="Key does not exist."),
+    entry(
+        4,
+        "RequestLimitExceeded",
+        ja="リクエスト回数は頻度の制限を超えました。",
+        en="The number of requests exceeds the frequency limit.",
+        zh="请求的次数超过了频率限制。",
+    ),
     entry(5, "InternalError", ja="内部エラー。", en="Internal error."),
     entry(6, "InvalidParameter", ja="パラメータエラー。", en="Incorrect parameter."),
     entry(7, "ResourceNotFound", ja="リソースが存在しません。", en="The resource does not exist."),
@@ -34,21 +57,45 @@ CATALOGUE = [
     entry(9, "InvalidImageId", kind="category", en="The image ID is malformed or not found."),
     entry(10, "ClientNetworkError", kind="client", en="The SDK could not reach the API (timeout, DNS)."),
     entry(11, "InvalidImageId.Malformed", "cvm", en="Invalid image ID format.", zh="错误的镜像Id格式。"),
-    entry(12, "InvalidImageId.NotFound", "cvm", ja="このイメージが見つかりません。",
-          en="The image cannot be found."),
-    entry(13, "InvalidInstanceId.NotFound", "cvm", ja="該当するインスタンスが見つかりません。",
-          en="No instance found."),
+    entry(
+        12,
+        "InvalidImageId.NotFound",
+        "cvm",
+        ja="このイメージが見つかりません。",
+        en="The image cannot be found.",
+    ),
+    entry(
+        13,
+        "InvalidInstanceId.NotFound",
+        "cvm",
+        ja="該当するインスタンスが見つかりません。",
+        en="No instance found.",
+    ),
     entry(14, "InvalidParameterValue.InvalidImageId", "cvm", en="The image does not support this operation."),
-    entry(15, "InvalidSecurityGroupId.NotFound", "cvm",
-          en="The specified `security group ID` does not exist."),
+    entry(
+        15, "InvalidSecurityGroupId.NotFound", "cvm", en="The specified `security group ID` does not exist."
+    ),
     entry(16, "RequestLimitExceeded", "cvm", zh="请求的次数超过了频率限制。"),
     entry(17, "InvalidParameter.InvalidSignature", "dnspod", ja="署名が無効です。"),
-    entry(18, "LimitExceeded.TooManyRequests", "mongodb",
-          en="The API frequency limit is triggered due to frequent requests."),
-    entry(19, "InvalidSecurityGroupID.NotFound", "vpc",
-          en="Invalid security group. The security group instance ID does not exist."),
-    entry(20, "UnsupportedOperation.SubnetNotExists", "vpc", ja="サブネットが存在しません。",
-          en="The subnet does not exist."),
+    entry(
+        18,
+        "LimitExceeded.TooManyRequests",
+        "mongodb",
+        en="The API frequency limit is triggered due to frequent requests.",
+    ),
+    entry(
+        19,
+        "InvalidSecurityGroupID.NotFound",
+        "vpc",
+        en="Invalid security group. The security group instance ID does not exist.",
+    ),
+    entry(
+        20,
+        "UnsupportedOperation.SubnetNotExists",
+        "vpc",
+        ja="サブネットが存在しません。",
+        en="The subnet does not exist.",
+    ),
     entry(21, "FailedOperation.Legacy", "cvm", en="A legacy operation failed.", retired="2017-03-12"),
 ]
 
@@ -108,7 +155,10 @@ def test_prefix_lists_the_category_codes_after_the_category(index):
     hits = index.search("authfailure.", limit=5).hits
     assert [h.reason for h in hits] == ["exact", "prefix", "prefix", "prefix"]
     assert {h.entry.code for h in hits[1:4]} == {
-        "AuthFailure.SignatureExpire", "AuthFailure.SignatureFailure", "AuthFailure.SecretIdNotFound"}
+        "AuthFailure.SignatureExpire",
+        "AuthFailure.SignatureFailure",
+        "AuthFailure.SecretIdNotFound",
+    }
 
 
 @pytest.mark.parametrize(
@@ -210,8 +260,10 @@ def test_retired_codes_rank_after_live_ones():
 
 
 def test_broad_queries_count_everything_but_score_a_bounded_set():
-    many = [entry(n, f"InvalidParameter.Field{n}", "cvm", en=f"The field number {n} is invalid.")
-            for n in range(4000)]
+    many = [
+        entry(n, f"InvalidParameter.Field{n}", "cvm", en=f"The field number {n} is invalid.")
+        for n in range(4000)
+    ]
     index = SearchIndex.build(many)
     result = index.search("invalid", limit=10)
     assert result.total == 4000 and len(result.hits) == 10

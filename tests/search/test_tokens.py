@@ -125,11 +125,15 @@ def test_text_tokens_agree_with_the_query_side_functions():
 @pytest.mark.parametrize(
     "code, expected",
     [
-        ("AuthFailure.SignatureExpire",
-         ["auth", "failur", "authfailur", "signatur", "expir", "signatureexpir"]),
+        (
+            "AuthFailure.SignatureExpire",
+            ["auth", "failur", "authfailur", "signatur", "expir", "signatureexpir"],
+        ),
         ("InternalError", ["internal", "error", "internalerror"]),
-        ("ResourceNotFound.InstanceNotFound", ["resourc", "not", "found", "resourcenotfound",
-                                               "instanc", "not", "found", "instancenotfound"]),
+        (
+            "ResourceNotFound.InstanceNotFound",
+            ["resourc", "not", "found", "resourcenotfound", "instanc", "not", "found", "instancenotfound"],
+        ),
     ],
 )
 def test_code_tokens(code, expected):

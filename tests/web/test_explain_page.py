@@ -26,9 +26,13 @@ def test_empty_and_oversized_pastes(client):
 
 def test_secret_never_shown(client):
     secret = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE1"
-    html = client.post("/explain?lang=en", data={
-        "text": f"secret_id={secret}\n[TencentCloudSDKException] code:AuthFailure.SecretIdNotFound "
-                f"message:SecretId not found requestId:11111111-2222-4333-8444-555555555555"}).get_data(as_text=True)
+    html = client.post(
+        "/explain?lang=en",
+        data={
+            "text": f"secret_id={secret}\n[TencentCloudSDKException] code:AuthFailure.SecretIdNotFound "
+            f"message:SecretId not found requestId:11111111-2222-4333-8444-555555555555"
+        },
+    ).get_data(as_text=True)
     assert secret not in html
     assert "AuthFailure.SecretIdNotFound" in html
 
