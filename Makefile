@@ -22,7 +22,8 @@ db: install
 	$(BIN)/flask --app wsgi catalog load
 
 serve: db
-	$(BIN)/gunicorn --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --access-logfile - wsgi:app
+	$(BIN)/gunicorn --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --access-logfile - \
+		--access-logformat '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(b)s %(L)ss' wsgi:app  # no query strings: they may hold pasted secrets
 
 # Chromium from Debian and axe-core from npm, for the browser tests.
 browser-deps:

@@ -16,6 +16,8 @@ import uuid
 from flask import Flask, Response, current_app, g, request
 from werkzeug.exceptions import HTTPException
 
+from app.explain.mask import mask_secrets
+
 API_PREFIX = "/api/"
 log = logging.getLogger(__name__)
 
@@ -64,7 +66,8 @@ def respond(fields: dict, status: int = 200) -> Response:
 
 
 def error_response(code: str, message: str, status: int, extra: dict | None = None) -> Response:
-    body = {"Error": {"Code": code, "Message": message}, **(extra or {})}
+    # Messages can quote what the client sent, which may hold a pasted credential.
+    body = {"Error": {"Code": code, "Message": mask_secrets(message)}, **(extra or {})}
     return _json({"Response": {**body, "RequestId": request_id()}}, status)
 
 

@@ -39,8 +39,8 @@ def coverage_counts(only: tuple[str, ...] = ()) -> dict[str, dict]:
     return {
         product: {
             "codes": row["codes"],
-            "description": {lang: len(row['description'][lang]) for lang in LANGS},
-            "remediation": {lang: len(row['remediation'][lang]) for lang in LANGS},
+            "description": {lang: len(row["description"][lang]) for lang in LANGS},
+            "remediation": {lang: len(row["remediation"][lang]) for lang in LANGS},
         }
         for product, row in table.items()
     }
@@ -94,6 +94,8 @@ def distinct_coverage() -> dict[str, tuple[int, int]]:
 
 def _line(name: str, row: dict) -> str:
     n = row["codes"] or 1
-    desc = "".join(f"{row['description'][lang]:>7} {100 * row['description'][lang] / n:>4.0f}%" for lang in LANGS)
+    desc = "".join(
+        f"{row['description'][lang]:>7} {100 * row['description'][lang] / n:>4.0f}%" for lang in LANGS
+    )
     steps = "".join(f"{row['remediation'][lang]:>10}" for lang in LANGS)
     return f"{name:<22}{row['codes']:>7}" + desc + steps

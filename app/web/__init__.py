@@ -35,8 +35,13 @@ def switch_lang_url(lang: str) -> str:
     """The current page in another language, keeping its place (path and query)."""
     if request.endpoint is None or request.method != "GET":
         return url_for("web.index", lang=lang)
-    args = {k: v for k, v in request.args.items() if k != "lang"}
-    return url_for(request.endpoint, **(request.view_args or {}), **args, lang=lang)
+    from app.explain.mask import mask_secrets
+
+    args = {k: mask_secrets(v) for k, v in request.args.items() if k != "lang"}
+    view_args = {
+        k: mask_secrets(v) if isinstance(v, str) else v for k, v in (request.view_args or {}).items()
+    }
+    return url_for(request.endpoint, **view_args, **args, lang=lang)
 
 
 def highlight(text: str | None, terms) -> Markup:

@@ -9,6 +9,7 @@ from flask_babel import get_locale
 
 from app.answer import compose_answer
 from app.catalog.envelope_doc import envelope_document
+from app.explain.mask import mask_secrets
 from app.links import code_url
 from app.lookup import category_entry, present, resolve
 from app.paste import MAX_PASTE_BYTES, PasteTooLarge, explain_paste
@@ -46,10 +47,13 @@ def search_page():
     product = model.product_slug(request.args.get("product") or "") if request.args.get("product") else None
     result = search(model, query, product=product, lang=_lang(), limit=50)
     hits = [(hit, present(model, hit.entry, _lang())) for hit in result.hits]
-    return render_template("results.html", query=query, product=product, total=result.total, hits=hits)
+    return render_template(
+        "results.html", query=mask_secrets(query), product=product, total=result.total, hits=hits
+    )
 
 
 def _render_code(model, entry, *, requested: str | None = None, suggestions=()):
+    requested = mask_secrets(requested) if requested else None
     lang = _lang()
     presented = present(model, entry, lang)
     parent = category_entry(model, entry)
@@ -91,7 +95,7 @@ def code(code: str):
     model = current()
     found = resolve(model, code[:MAX_QUERY])
     if found.status == "not_found":
-        return not_found_page(requested=code[:MAX_QUERY], suggestions=found.suggestions)
+        return not_found_page(requested=mask_secrets(code[:MAX_QUERY]), suggestions=found.suggestions)
     if found.status == "ambiguous":
         lang = _lang()
         return render_template(
@@ -115,7 +119,7 @@ def product_code(product: str, code: str):
         return not_found_page(requested=product[:64], suggestions=[])
     found = resolve(model, code[:MAX_QUERY], slug)
     if found.status == "not_found":
-        return not_found_page(requested=code[:MAX_QUERY], suggestions=found.suggestions)
+        return not_found_page(requested=mask_secrets(code[:MAX_QUERY]), suggestions=found.suggestions)
     entry = found.entry
     if found.status == "found" and (entry.code != code or (entry.product and entry.product != product)):
         if entry.product:
@@ -170,8 +174,6 @@ def envelope():
 def explain_page():
     if request.method == "GET":
         return redirect(url_for("web.index"))
-    from app.explain.mask import mask_secrets
-
     text = request.form.get("text", "")
     model = current()
     lang = _lang()

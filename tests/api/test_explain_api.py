@@ -90,3 +90,15 @@ def test_explain_size_limits(client):
         "RequestSizeLimitExceeded",
     )
     ok(client.post("/api/v1/explain", json={"Text": "InternalError " + "a" * (60 * 1024)}))
+
+
+def test_secrets_echoed_in_errors_and_pages_are_masked(client):
+    secret_id = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE1"
+    for response in (
+        client.get(f"/api/v1/errors/{secret_id}"),
+        client.get(f"/api/v1/errors/InternalError?product={secret_id}"),
+        client.get(f"/search?q={secret_id}&lang=en"),
+        client.get(f"/errors/{secret_id}?lang=en"),
+    ):
+        assert response.status_code < 500
+        assert secret_id not in response.get_data(as_text=True)
