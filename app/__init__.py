@@ -8,7 +8,8 @@ from app.config import Config
 
 
 def create_app(config: type | dict | None = None) -> Flask:
-    app = Flask(__name__, instance_relative_config=False)
+    # The web blueprint serves the static files; an app-level /static route would shadow it.
+    app = Flask(__name__, static_folder=None)
     app.config.from_object(Config)
     if isinstance(config, dict):
         app.config.update(config)
