@@ -67,7 +67,9 @@ def _render_code(model, entry, *, requested: str | None = None, suggestions=()):
         else []
     )
     same_category = [
-        e for e in model.entries if e.product is None and e.category == entry.category and e is not entry
+        e
+        for e in model.entries
+        if e.product is None and e.category == entry.category and e is not entry and e is not parent
     ][:RELATED]
     return render_template(
         "code.html",
