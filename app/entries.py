@@ -62,3 +62,11 @@ def resolve_texts(texts) -> tuple[dict[str, Text], dict[str, tuple[str, ...]], d
         {lang: steps for lang, (_, steps, _) in best_rem.items()},
         {lang: origin for lang, (_, _, origin) in best_rem.items()},
     )
+
+
+def make_entry(texts, **fields) -> Entry:
+    """An Entry from its fields and its (lang, origin, description, remediation) text rows."""
+    descriptions, remediation, remediation_origin = resolve_texts(texts)
+    return Entry(
+        descriptions=descriptions, remediation=remediation, remediation_origin=remediation_origin, **fields
+    )

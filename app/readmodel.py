@@ -21,7 +21,7 @@ from flask import Flask, current_app
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.entries import Entry, resolve_texts
+from app.entries import Entry, make_entry
 from app.extensions import db
 from app.models import CatalogState, ErrorCode, ErrorText, Product
 from app.search.normalize import normalize_code
@@ -121,9 +121,9 @@ def build_read_model() -> ReadModel:
             ErrorCode.last_seen_in,
         ).order_by(ErrorCode.product, ErrorCode.code)
     ):
-        descriptions, remediation, remediation_origin = resolve_texts(texts.get(row.id, ()))
         entries.append(
-            Entry(
+            make_entry(
+                texts.get(row.id, ()),
                 id=row.id,
                 code=row.code,
                 product=row.product or None,
@@ -133,9 +133,6 @@ def build_read_model() -> ReadModel:
                 kind=row.kind,
                 versions=tuple(row.versions or ()),
                 retired_in=(row.last_seen_in or "unknown") if row.retired else None,
-                descriptions=descriptions,
-                remediation=remediation,
-                remediation_origin=remediation_origin,
             )
         )
     products = {

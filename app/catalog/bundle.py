@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from app.entries import Entry, resolve_texts
+from app.entries import Entry, make_entry
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CONTENT_FILES = {"code": "common_codes.json", "category": "categories.json", "client": "client_codes.json"}
@@ -142,11 +142,9 @@ def read_bundle(data_dir: Path = DATA_DIR) -> Bundle:
 def entries_from_bundle(bundle: Bundle) -> list[Entry]:
     entries = []
     for number, record in enumerate(bundle.codes, start=1):
-        descriptions, remediation, remediation_origin = resolve_texts(
-            (t.lang, t.origin, t.description, t.remediation) for t in record.texts
-        )
         entries.append(
-            Entry(
+            make_entry(
+                [(t.lang, t.origin, t.description, t.remediation) for t in record.texts],
                 id=number,
                 code=record.code,
                 product=record.product or None,
@@ -155,9 +153,6 @@ def entries_from_bundle(bundle: Bundle) -> list[Entry]:
                 retryable=record.retryable,
                 kind=record.kind,
                 versions=tuple(record.versions),
-                descriptions=descriptions,
-                remediation=remediation,
-                remediation_origin=remediation_origin,
             )
         )
     return entries

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.search.normalize import fold_kana
+from app.search.synonyms import SYNONYMS
 
 # Words that carry no meaning for error lookup.  "not" and "no" stay: "not found" is a symptom.
 STOP_WORDS = frozenset(
@@ -226,84 +227,6 @@ def _phrase_groups(phrase: str | tuple[str, ...], latin: list, runs: list) -> li
                 found.append(tuple(g for offset in range(start, last + 1) for g in at[offset]))
                 start = run.find(phrase, start + 1)
     return [groups for groups in found if groups]
-
-
-# Query expansion: how support staff and callers describe an error, mapped to the words of the
-# catalogue (code words, English and Chinese descriptions).  Most product codes have no Japanese
-# text, so a Japanese symptom must reach English code words; and people say "too many requests"
-# where the catalogue says "frequency limit".  Alternatives share a line, separated by "|".
-SYNONYMS: dict[str, str] = {
-    # Japanese symptoms
-    "署名": "signature 签名",
-    "期限切れ|有効期限|失効": "expired 过期",
-    "見つからない|見つかりません|存在しない|存在しません": "notfound 不存在",
-    "頻度|頻繁": "frequency limit 频率",
-    "多すぎ": "too many frequency 过多 频繁",
-    "権限|許可": "permission unauthorized 权限",
-    "認可|承認": "unauthorized authorization 授权",
-    "無効|不正": "invalid 无效 非法",
-    "足りない|欠如": "missing insufficient 缺少",
-    "上限|超過|超え": "limit exceeded 超过 上限",
-    "クォータ|割り当て": "quota limit 配额",
-    "使用中|占有": "in use 占用",
-    "売り切れ|在庫切れ": "sold out 售罄",
-    "サポートされていない|サポートされません|非対応|未対応": "unsupported 不支持",
-    "重複|既に存在|すでに存在": "duplicate already exists 已存在",
-    "ずれ|時計": "clock timestamp expired 时间",
-    "提供終了|廃止": "offline deprecated 下线",
-    "形式|フォーマット": "format malformed 格式",
-    "内部エラー": "internal error 内部错误",
-    "失敗": "failed 失败",
-    "不足": "insufficient 不足",
-    # Japanese names of things
-    "リクエスト": "request 请求",
-    "パラメータ|パラメーター|引数": "parameter 参数",
-    "インスタンス": "instance 实例",
-    "イメージ": "image 镜像",
-    "スナップショット": "snapshot 快照",
-    "クラウドディスク|ディスク": "disk 云硬盘 磁盘",
-    "セキュリティグループ": "security group 安全组",
-    "サブネット": "subnet 子网",
-    "ロードバランサー|ロードバランサ": "load balancer 负载均衡",
-    "リスナー": "listener 监听器",
-    "証明書": "certificate 证书",
-    "ドメイン": "domain 域名",
-    "バケット": "bucket 存储桶",
-    "トークン": "token",
-    "シークレット|暗号鍵|キー": "secret key 密钥",
-    "キーペア": "key pair 密钥对",
-    "タイムアウト": "timeout 超时",
-    "残高": "balance 余额",
-    "リージョン|地域": "region 地域",
-    "ネットワーク": "network 网络",
-    "バージョン": "version 版本",
-    "タイムスタンプ|時刻": "timestamp 时间戳",
-    "アカウント": "account 账号",
-    "ユーザー": "user 用户",
-    "ロール": "role 角色",
-    "ポリシー": "policy 策略",
-    "パスワード": "password 密码",
-    "データベース": "database 数据库",
-    "削除": "delete 删除",
-    "作成": "create 创建",
-    "認証": "authentication 认证 鉴权",
-    "課金|料金|支払い": "billing payment 计费",
-    "ホワイトリスト": "whitelist 白名单",
-    "ブラックリスト": "blacklist 黑名单",
-    # English
-    "too many|too frequent": "frequency limit exceeded",
-    "too many requests|リクエストが多すぎ|リクエスト過多": "requestlimitexceeded",
-    "rate limit|rate limited|throttled|throttling|429": "request frequency limit exceeded",
-    "does not exist|doesn't exist|not exist": "notfound",
-    "forbidden|access denied|permission denied|not authorized": "unauthorized permission",
-    "timed out|timeout": "timeout network",
-    "out of stock|sold out": "soldout insufficient",
-    "quota": "limit exceeded",
-    "in use": "occupied 占用",
-    "not supported": "unsupported",
-    "deprecated|discontinued": "offline",
-    "arrears|overdue": "balance insufficient arrears",
-}
 
 
 def _synonym_phrases() -> list[tuple[str | tuple[str, ...], tuple[str, ...]]]:

@@ -7,7 +7,8 @@ import gc
 import pytest
 
 from app.entries import Entry, Text
-from app.search.index import SearchIndex, key_range
+from app.search.codes import key_range
+from app.search.index import SearchIndex
 from app.search.query import POSTINGS_CAP
 
 
