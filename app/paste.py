@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.lookup import Resolution, resolve
+from app.entries import Entry
+from app.lookup import Resolution, category_entry, resolve
 from app.readmodel import ReadModel
 
 MAX_PASTE_BYTES = 64 * 1024
@@ -17,6 +18,9 @@ MAX_PASTE_BYTES = 64 * 1024
 class Explained:
     finding: object  # app.explain.extract.Finding
     resolution: Resolution
+    # What to explain it with: the entry itself, or, when several products define the code and the
+    # paste does not say which, the guidance of its category.
+    entry: Entry | None
 
 
 class PasteTooLarge(ValueError):
@@ -43,5 +47,9 @@ def explain_paste(model: ReadModel, text: str) -> list[Explained]:
 
     explained = []
     for finding in find_errors(text, explain_catalog(model)):
-        explained.append(Explained(finding, resolve(model, finding.code, finding.product)))
+        resolution = resolve(model, finding.code, finding.product)
+        entry = resolution.entry
+        if entry is None and resolution.candidates:
+            entry = category_entry(model, resolution.candidates[0])
+        explained.append(Explained(finding, resolution, entry))
     return explained

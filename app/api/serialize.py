@@ -54,8 +54,7 @@ def product_object(product: ProductView, lang: str) -> dict:
 
 
 def match_object(model: ReadModel, item, lang: str) -> dict:
-    finding, resolution = item.finding, item.resolution
-    entry = resolution.entry
+    finding, resolution, entry = item.finding, item.resolution, item.entry
     return {
         "Code": finding.code,
         "Product": finding.product or (entry.product if entry else None),
@@ -64,6 +63,10 @@ def match_object(model: ReadModel, item, lang: str) -> dict:
         "MatchedBy": finding.match,
         "Confidence": round(float(finding.confidence), 3),
         "Catalogued": resolution.status in ("found", "ambiguous"),
+        # Several products define the code and the paste does not say which: ask the customer.
+        "ProductCandidates": [e.product for e in resolution.candidates]
+        if resolution.status == "ambiguous"
+        else [],
         "ErrorCode": error_code(model, entry, lang) if entry else None,
     }
 

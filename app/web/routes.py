@@ -186,7 +186,7 @@ def explain_page():
     else:
         try:
             results = [
-                (item, present(model, item.resolution.entry, lang) if item.resolution.entry else None)
+                (item, present(model, item.entry, lang) if item.entry else None)
                 for item in explain_paste(model, text)
             ]
         except PasteTooLarge:

@@ -102,3 +102,14 @@ def test_secrets_echoed_in_errors_and_pages_are_masked(client):
     ):
         assert response.status_code < 500
         assert secret_id not in response.get_data(as_text=True)
+
+
+def test_code_of_several_products_gets_category_guidance_and_candidates(client):
+    text = (
+        "[TencentCloudSDKError] Code=ResourceNotFound.InstanceNotFound, Message=Instance not found., "
+        "RequestId=3f2c9a1e-7b6d-4e5f-8a9b-0c1d2e3f4a5b"
+    )
+    match = ok(client.post("/api/v1/explain?lang=en", json={"Text": text}))["MatchSet"][0]
+    assert match["Code"] == "ResourceNotFound.InstanceNotFound" and match["Product"] is None
+    assert len(match["ProductCandidates"]) > 1
+    assert match["ErrorCode"]["Code"] == "ResourceNotFound" and match["ErrorCode"]["Remediation"]
