@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import get_locale
@@ -23,6 +23,7 @@ bp = Blueprint(
 )
 MAX_QUERY = 200
 RELATED = 12
+CATEGORY_PAGE = 100  # the largest categories have thousands of codes
 
 
 def _lang() -> str:
@@ -151,6 +152,18 @@ def product(product: str):
     return render_template("product.html", product=model.products[slug], groups=sorted(groups.items()))
 
 
+@bp.get("/categories")
+def categories():
+    model = current()
+    counts = Counter(e.category for e in model.entries)
+    lang = _lang()
+    rows = []
+    for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        guide = model.by_key.get((None, normalize_code(name)))
+        rows.append((name, count, present(model, guide, lang) if guide else None))
+    return render_template("categories.html", rows=rows)
+
+
 @bp.get("/categories/<category>")
 def category(category: str):
     model = current()
@@ -158,12 +171,19 @@ def category(category: str):
     if not entries:
         abort(404)
     guide = model.by_key.get((None, normalize_code(category)))
+    entries = [e for e in entries if e is not guide]
+    pages = max(1, -(-len(entries) // CATEGORY_PAGE))
+    page = min(max(request.args.get("page", 1, type=int) or 1, 1), pages)
     lang = _lang()
+    shown = entries[(page - 1) * CATEGORY_PAGE : page * CATEGORY_PAGE]
     return render_template(
         "category.html",
         category=category,
         guide=present(model, guide, lang) if guide else None,
-        entries=[present(model, e, lang) for e in entries if e is not guide],
+        total=len(entries),
+        entries=[present(model, e, lang) for e in shown],
+        page=page,
+        pages=pages,
     )
 
 

@@ -39,3 +39,17 @@ def test_untranslated_description_is_marked(client):
 def test_category_page(client):
     html = page(client, "/categories/OperationDenied?lang=en")
     assert "Guidance for the whole category" in html
+
+
+def test_categories_index(client):
+    html = page(client, "/categories?lang=ja")
+    assert 'href="/categories/FailedOperation"' in html and 'href="/categories/OperationDenied"' in html
+
+
+def test_large_category_is_paginated(client):
+    first = page(client, "/categories/FailedOperation?lang=en")
+    assert "page 1 of" in first and 'rel="next"' in first and 'rel="prev"' not in first
+    assert first.count('class="row"') == 100
+    last = page(client, "/categories/FailedOperation?lang=en&page=999")
+    assert 'rel="prev"' in last and 'rel="next"' not in last
+    assert page(client, "/categories/FailedOperation?page=abc").count('class="row"') == 100
