@@ -103,7 +103,12 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def handle_unexpected(error: Exception):
-        log.exception("unhandled error on %s %s (RequestId %s)", request.method, request.path, request_id())
+        log.exception(
+            "unhandled error on %s %s (RequestId %s)",
+            request.method,
+            mask_secrets(request.path),
+            request_id(),
+        )
         if not _is_api():
             html = current_app.extensions.get("html_error_page")
             if html:
