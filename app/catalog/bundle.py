@@ -91,6 +91,18 @@ def _translations(data_dir: Path) -> dict[tuple[str, str, str], dict]:
     return found
 
 
+def _remediation(data_dir: Path) -> dict[tuple[str, str], dict]:
+    """(product, code) -> {"ja": [...], "en": [...]}: steps of its own for a product code."""
+    found: dict[tuple[str, str], dict] = {}
+    for path in sorted((data_dir / "remediation").glob("*.jsonl")):
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                if line.strip():
+                    item = json.loads(line)
+                    found[(path.stem, item["code"])] = item
+    return found
+
+
 def read_bundle(data_dir: Path = DATA_DIR) -> Bundle:
     """Everything the repository ships, merged into records (no database involved)."""
     from app.catalog.snapshot import read_snapshot
@@ -108,6 +120,7 @@ def read_bundle(data_dir: Path = DATA_DIR) -> Bundle:
         return Bundle({}, [], codes)
     snapshot = read_snapshot(snapshot_path)
     translations = _translations(data_dir)
+    remediation = _remediation(data_dir)
 
     products = []
     for slug, info in sorted(snapshot.products.items()):
@@ -127,12 +140,17 @@ def read_bundle(data_dir: Path = DATA_DIR) -> Bundle:
             texts.append(TextRecord("zh", "official", description=entry.zh))
         if entry.en:
             texts.append(TextRecord("en", "official", description=entry.en))
+        project: dict[str, TextRecord] = {}
         for lang in ("ja", "en"):
             item = translations.get((lang, product, code))
             if item and item.get("text") and not (lang == "en" and entry.en):
-                texts.append(
-                    TextRecord(lang, "project", description=item["text"], source_text=item.get("source"))
+                project[lang] = TextRecord(
+                    lang, "project", description=item["text"], source_text=item.get("source")
                 )
+            steps = remediation.get((product, code), {}).get(lang)
+            if steps:  # one row per (language, origin): own steps join the translation
+                project.setdefault(lang, TextRecord(lang, "project")).remediation = list(steps)
+        texts.extend(project.values())
         category = code.split(".", 1)[0]
         retryable = retryable_by_category.get(category, "after_fix")
         codes.append(CodeRecord(product, code, "code", "official", retryable, list(entry.versions), texts))
