@@ -85,3 +85,11 @@ def test_search_narrowed_to_a_product(client):
     body = ok(client.get("/api/v1/search?q=InvalidImageId&product=cvm&lang=en"))
     assert body["ErrorCodeSet"] and all(item["Product"] in ("cvm", None) for item in body["ErrorCodeSet"])
     assert body["ErrorCodeSet"][0]["Code"] == "InvalidParameterValue.InvalidImageId"
+
+
+def test_own_steps_take_precedence_over_the_category(client):
+    code = ok(client.get("/api/v1/errors/ResourceInsufficient.Subnet?product=vpc&lang=en"))["ErrorCode"]
+    assert code["RemediationFrom"] == "ResourceInsufficient.Subnet"
+    assert any("AvailableIpAddressCount" in step for step in code["Remediation"])
+    ja = ok(client.get("/api/v1/errors/ResourceInsufficient.Subnet?product=vpc&lang=ja"))["ErrorCode"]
+    assert ja["RemediationFrom"] == "ResourceInsufficient.Subnet" and ja["Language"] == "ja"
