@@ -6,24 +6,10 @@ import gc
 
 import pytest
 
-from app.entries import Entry, Text
 from app.search.codes import key_range
 from app.search.index import SearchIndex
 from app.search.query import POSTINGS_CAP
-
-
-def entry(number, code, product=None, kind="code", **texts):
-    return Entry(
-        number,
-        code,
-        product,
-        code.split(".")[0],
-        "official",
-        "no",
-        kind,
-        descriptions={lang: Text(text, "official") for lang, text in texts.items()},
-    )
-
+from tests.search import entry
 
 ENTRIES = [
     entry(0, "AuthFailure.SignatureExpire", ja="署名期限切れ。", en="Signature expired."),

@@ -4,28 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.entries import Entry, Text
 from app.search.index import SearchIndex
 from app.search.query import REASONS, parse_query
-
-
-def entry(number, code, product=None, kind="code", ja=None, en=None, zh=None, fix=None, retired=None):
-    """An Entry as the read model gives it; `fix` is English remediation."""
-    texts = {lang: Text(text, "official") for lang, text in (("ja", ja), ("en", en), ("zh", zh)) if text}
-    remediation = {"en": tuple(fix)} if fix else {}
-    return Entry(
-        number,
-        code,
-        product,
-        code.split(".")[0],
-        "official",
-        "no",
-        kind,
-        descriptions=texts,
-        remediation=remediation,
-        retired_in=retired,
-    )
-
+from tests.search import entry
 
 CATALOGUE = [
     entry(
