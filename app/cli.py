@@ -80,6 +80,17 @@ def coverage_command(only) -> None:
     click.echo(coverage_table(only))
 
 
+@catalog.command("review")
+def review_command() -> None:
+    """List the translations whose official source text changed since they were written."""
+    from app.catalog.coverage import translations_to_review
+
+    rows = translations_to_review()
+    for product, code, lang, was, now in rows:
+        click.echo(f"{product}:{code} [{lang}]\n  translated from: {was}\n  official now:    {now}")
+    click.echo(f"{len(rows)} translation(s) to review")
+
+
 @catalog.command("edit")
 @click.argument("code")
 @click.option("--product", default=None, help="Product slug; omit for a common code.")

@@ -99,3 +99,24 @@ def _line(name: str, row: dict) -> str:
     )
     steps = "".join(f"{row['remediation'][lang]:>10}" for lang in LANGS)
     return f"{name:<22}{row['codes']:>7}" + desc + steps
+
+
+def translations_to_review() -> list[tuple[str, str, str, str, str]]:
+    """(product, code, lang, the source the translation was made from, the current official text)."""
+    rows = db.session.execute(
+        select(ErrorCode.id, ErrorCode.product, ErrorCode.code, ErrorText.lang, ErrorText.source_text)
+        .join(ErrorText, ErrorText.error_code_id == ErrorCode.id)
+        .where(ErrorText.needs_review.is_(True))
+        .order_by(ErrorCode.product, ErrorCode.code, ErrorText.lang)
+    ).all()
+    official = {
+        code_id: text
+        for code_id, text in db.session.execute(
+            select(ErrorText.error_code_id, ErrorText.description).where(
+                ErrorText.origin == "official",
+                ErrorText.lang == "zh",
+                ErrorText.error_code_id.in_([row.id for row in rows]),
+            )
+        )
+    }
+    return [(r.product, r.code, r.lang, r.source_text or "", official.get(r.id) or "") for r in rows]

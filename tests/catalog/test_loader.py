@@ -148,3 +148,19 @@ def test_failed_load_leaves_nothing_behind(scratch_app):
         else:
             raise AssertionError("a duplicate key must fail the load")
         assert counts() == (0, 0)
+
+
+def test_translations_to_review_are_listed(scratch_app):
+    with scratch_app.app_context():
+        load_bundle(small_bundle())
+        db.session.commit()
+        changed = small_bundle("3.1.1")
+        changed.codes[1].texts[0] = TextRecord("zh", "official", description="镜像ID不合法，请检查。")
+        load_bundle(changed)
+        db.session.commit()
+    result = scratch_app.test_cli_runner().invoke(args=["catalog", "review"])
+    assert result.exit_code == 0, result.output
+    assert "cvm:InvalidParameterValue.InvalidImageId [ja]" in result.output
+    assert "translated from: 镜像ID不合法。" in result.output
+    assert "official now:    镜像ID不合法，请检查。" in result.output
+    assert "1 translation(s) to review" in result.output
