@@ -51,6 +51,7 @@ class ReadModel:
     by_key: dict[tuple[str | None, str], Entry] = field(default_factory=dict)
     by_code: dict[str, list[Entry]] = field(default_factory=dict)
     by_product: dict[str, list[Entry]] = field(default_factory=dict)
+    by_category: dict[str, list[Entry]] = field(default_factory=dict)
     product_keys: dict[str, str] = field(default_factory=dict)
     # Per-entry results (serialised objects...) of this catalogue version; bounded by the catalogue.
     memo: dict[tuple, Any] = field(default_factory=dict)
@@ -60,14 +61,17 @@ class ReadModel:
     def __post_init__(self) -> None:
         by_code: dict[str, list[Entry]] = defaultdict(list)
         by_product: dict[str, list[Entry]] = defaultdict(list)
+        by_category: dict[str, list[Entry]] = defaultdict(list)
         for entry in self.entries:
             key = normalize_code(entry.code)
             self.by_key[(entry.product, key)] = entry
             by_code[key].append(entry)
+            by_category[entry.category].append(entry)
             if entry.product:
                 by_product[entry.product].append(entry)
         self.by_code = dict(by_code)
         self.by_product = dict(by_product)
+        self.by_category = dict(by_category)
         for slug, product in self.products.items():
             product.code_count = len(self.by_product.get(slug, ()))
             for alias in (slug, *product.aliases):

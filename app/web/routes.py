@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import get_locale
@@ -33,8 +33,11 @@ def _lang() -> str:
 @bp.get("/")
 def index():
     model = current()
-    common = sorted(
-        (e for e in model.entries if e.product is None and e.kind == "code"), key=lambda e: e.code
+    common = model.derived(
+        "common_codes",
+        lambda m: sorted(
+            (e for e in m.entries if e.product is None and e.kind == "code"), key=lambda e: e.code
+        ),
     )
     return render_template("index.html", common=[present(model, e, _lang()) for e in common])
 
@@ -69,8 +72,8 @@ def _render_code(model, entry, *, requested: str | None = None, suggestions=()):
     )
     same_category = [
         e
-        for e in model.entries
-        if e.product is None and e.category == entry.category and e is not entry and e is not parent
+        for e in model.by_category.get(entry.category, ())
+        if e.product is None and e is not entry and e is not parent
     ][:RELATED]
     return render_template(
         "code.html",
@@ -155,10 +158,10 @@ def product(product: str):
 @bp.get("/categories")
 def categories():
     model = current()
-    counts = Counter(e.category for e in model.entries)
     lang = _lang()
     rows = []
-    for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+    counts = ((name, len(entries)) for name, entries in model.by_category.items())
+    for name, count in sorted(counts, key=lambda item: (-item[1], item[0])):
         guide = model.by_key.get((None, normalize_code(name)))
         rows.append((name, count, present(model, guide, lang) if guide else None))
     return render_template("categories.html", rows=rows)
@@ -167,7 +170,7 @@ def categories():
 @bp.get("/categories/<category>")
 def category(category: str):
     model = current()
-    entries = [e for e in model.entries if e.category == category]
+    entries = model.by_category.get(category, [])
     if not entries:
         abort(404)
     guide = model.by_key.get((None, normalize_code(category)))
