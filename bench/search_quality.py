@@ -9,7 +9,6 @@ code is not first, with the hits that came before it.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import defaultdict
@@ -19,26 +18,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app.catalog.bundle import catalogue_entries  # noqa: E402
-from app.entries import Entry  # noqa: E402
 from app.search.index import SearchIndex  # noqa: E402
-from app.search.normalize import normalize_code  # noqa: E402
+from tests.eval.queries import is_expected, load_queries  # noqa: E402
 
-QUERIES = ROOT / "tests" / "eval" / "queries.jsonl"
 DEPTH = 10  # hits looked at for the reciprocal rank
-
-
-def load_queries(path: Path = QUERIES) -> list[dict]:
-    with path.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
-
-
-def is_expected(entry: Entry, expected: list[str]) -> bool:
-    """`expected` holds "code" (any product) or "product:code", compared as lookup normalises codes."""
-    for item in expected:
-        product, _, code = item.rpartition(":")
-        if normalize_code(entry.code) == normalize_code(code) and (not product or entry.product == product):
-            return True
-    return False
 
 
 def main() -> int:

@@ -10,7 +10,6 @@ percentiles are taken over all timed runs.  Times are in-process: no Flask, no d
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import time
@@ -21,8 +20,8 @@ sys.path.insert(0, str(ROOT))
 
 from app.catalog.bundle import catalogue_entries  # noqa: E402
 from app.search.index import SearchIndex  # noqa: E402
+from tests.eval.queries import load_queries  # noqa: E402
 
-QUERIES = ROOT / "tests" / "eval" / "queries.jsonl"
 # Broad queries: a common word, a whole category, a bare prefix, one kanji, a sentence.
 BROAD = [
     ("invalid parameter", None),
@@ -62,8 +61,7 @@ def main() -> int:
     best, median = min(builds), statistics.median(builds)
     print(f"build: {len(entries)} entries, best {best:.2f} s, median {median:.2f} s")
 
-    with QUERIES.open(encoding="utf-8") as lines:
-        cases = [json.loads(line) for line in lines if line.strip()]
+    cases = load_queries()
     queries = [(c["q"], c["product"], c["lang"]) for c in cases] + [(q, p, None) for q, p in BROAD]
     every: list[float] = []
     medians: list[tuple[float, str, int]] = []

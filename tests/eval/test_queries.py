@@ -7,9 +7,7 @@ or "product:code"; codes compare as lookup normalises them.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -21,18 +19,10 @@ except ImportError as error:  # the catalogue bundle is built by another part of
 from app.entries import Entry
 from app.search.index import SearchIndex
 from app.search.normalize import normalize_code
+from tests.eval.queries import is_expected, load_queries
 
-QUERIES = Path(__file__).with_name("queries.jsonl")
-CASES = [json.loads(line) for line in QUERIES.read_text(encoding="utf-8").splitlines() if line.strip()]
+CASES = load_queries()
 KINDS = ("exact", "lowercase", "quoted", "full-width", "partial", "typo", "ja-words", "en-words", "product")
-
-
-def is_expected(entry: Entry, expected: list[str]) -> bool:
-    for item in expected:
-        product, _, code = item.rpartition(":")
-        if normalize_code(entry.code) == normalize_code(code) and (not product or entry.product == product):
-            return True
-    return False
 
 
 def rank(index: SearchIndex, case: dict) -> int | None:
