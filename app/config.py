@@ -25,7 +25,6 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     BABEL_DEFAULT_LOCALE = "ja"
     BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "translations")
-    UI_LANGUAGES = ("ja", "en")
     # How often a process asks the database whether the catalogue changed (seconds).
     CATALOG_REFRESH_INTERVAL = float(os.environ.get("CATALOG_REFRESH_INTERVAL", "2"))
     # Rebuild in a background thread and keep answering from the previous catalogue meanwhile.

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-CONTENT_LANGUAGES = ("ja", "en", "zh")
-
 
 @dataclass(frozen=True, slots=True)
 class Text:

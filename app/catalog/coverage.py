@@ -7,9 +7,10 @@ from collections import defaultdict
 from sqlalchemy import func, select
 
 from app.extensions import db
+from app.i18n import CONTENT_LANGUAGES
 from app.models import ErrorCode, ErrorText
 
-LANGS = ("ja", "en", "zh")
+LANGS = CONTENT_LANGUAGES
 
 
 def coverage_counts(only: tuple[str, ...] = ()) -> dict[str, dict]:

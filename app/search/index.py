@@ -26,7 +26,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Self
 
-from app.entries import CONTENT_LANGUAGES, Entry
+from app.entries import Entry
+from app.i18n import CONTENT_LANGUAGES
 from app.search.codes import build_codes
 from app.search.normalize import fold
 from app.search.query import POSTINGS_CAP, SearchResult, run
