@@ -6,6 +6,7 @@ from flask import Flask, Response, request, url_for
 from flask_babel import get_locale
 from markupsafe import Markup, escape
 
+from app.explain.mask import mask_secrets
 from app.i18n import LANG_COOKIE, UI_LANGUAGES
 
 ONE_YEAR = 365 * 24 * 3600
@@ -35,8 +36,6 @@ def switch_lang_url(lang: str) -> str:
     """The current page in another language, keeping its place (path and query)."""
     if request.endpoint is None or request.method != "GET":
         return url_for("web.index", lang=lang)
-    from app.explain.mask import mask_secrets
-
     args = {k: mask_secrets(v) for k, v in request.args.items() if k != "lang"}
     view_args = {
         k: mask_secrets(v) if isinstance(v, str) else v for k, v in (request.view_args or {}).items()
